@@ -1,0 +1,70 @@
+import type { DependencyLink, Trace, TraceSummary } from '../model/types';
+
+export type BackendType = 'jaeger' | 'tempo' | 'demo' | 'file';
+
+export interface SearchQuery {
+  service?: string;
+  operation?: string;
+  /** logfmt tags as typed by the user, e.g. `http.status_code=500 error=true`. */
+  tags?: string;
+  /** TraceQL (Tempo only). */
+  traceql?: string;
+  minDurationUs?: number;
+  maxDurationUs?: number;
+  /** Absolute window, epoch µs. */
+  startUs: number;
+  endUs: number;
+  limit: number;
+}
+
+export interface LoadedTrace {
+  trace: Trace;
+  /** The payload as received, for the raw JSON view and download. Never mutated. */
+  raw: unknown;
+  /** Set when the backend says the trace is incomplete (Tempo `status: PARTIAL`). */
+  partialMessage?: string;
+}
+
+export interface DependencyResult {
+  links: DependencyLink[];
+  /** Where the graph came from, shown on the page (e.g. "Jaeger /api/dependencies", "derived from 40 traces"). */
+  source: string;
+  traceCount?: number;
+}
+
+/** Every data source answers the same questions. All methods honour `signal` for cancellation. */
+export interface TraceBackend {
+  readonly id: string;
+  readonly type: BackendType;
+  readonly name: string;
+  getServices(signal?: AbortSignal): Promise<string[]>;
+  getOperations(service: string, signal?: AbortSignal): Promise<string[]>;
+  searchTraces(query: SearchQuery, signal?: AbortSignal): Promise<TraceSummary[]>;
+  /** Rejects with a BackendError of kind 'not-found' when the trace does not exist. */
+  getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace>;
+  getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult>;
+}
+
+export type BackendErrorKind =
+  | 'not-found'
+  | 'http'
+  | 'unauthorized'
+  | 'timeout'
+  | 'network'
+  | 'invalid-response'
+  | 'unsupported'
+  | 'aborted';
+
+/** Typed failure of a backend call; `message` is written for the user and names the backend. */
+export class BackendError extends Error {
+  readonly kind: BackendErrorKind;
+  readonly backendName: string;
+  readonly status?: number;
+  constructor(kind: BackendErrorKind, backendName: string, message: string, status?: number) {
+    super(message);
+    this.name = 'BackendError';
+    this.kind = kind;
+    this.backendName = backendName;
+    this.status = status;
+  }
+}
