@@ -99,6 +99,8 @@ export const enum SpanFlag {
   DuplicateId = 8,
   CycleCut = 16,
   HasChildren = 32,
+  /** Moved by a clock-skew adjustment (src/model/clock-skew.ts), itself or with an ancestor. */
+  SkewAdjusted = 64,
 }
 
 /**

@@ -1,0 +1,225 @@
+// Measurements taken inside headless Chromium for bench/run.mjs. Times are ms from navigation start
+// (performance.now() of the new document) unless said otherwise.
+
+/** Records long tasks and the moment the first span row is painted, from the very start of the document. */
+const INIT_SCRIPT = () => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // longtask timing unsupported
+  }
+  const check = () => {
+    if (window.__firstRowSeen) return;
+    if (document.querySelector('[role="row"][data-span-id]')) {
+      window.__firstRowSeen = performance.now();
+      requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstRowMs = performance.now())));
+    }
+  };
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
+};
+
+/** A page that only fetches and JSON.parses the body: the floor no viewer that parses everything can beat. */
+export async function measureFloor(context, floorPageUrl, bodyUrl) {
+  const page = await context.newPage();
+  try {
+    await page.goto(floorPageUrl);
+    // Start from a fresh navigation so that the clock matches the app's: navigation → parsed.
+    const ms = await page.evaluate(async (u) => {
+      const t0 = performance.now();
+      const text = await (await fetch(u, { cache: 'no-store' })).text();
+      JSON.parse(text);
+      return performance.now() - t0;
+    }, bodyUrl);
+    // Add what a navigation to a small page costs before its first fetch (measured on the floor page).
+    const navMs = await page.evaluate(() => performance.getEntriesByType('navigation')[0]?.responseEnd ?? 0);
+    return ms + navMs;
+  } catch {
+    return null; // e.g. a body longer than the longest string the engine can hold
+  } finally {
+    await page.close();
+  }
+}
+
+async function scrollContainer(page) {
+  return page.evaluateHandle(() => {
+    const grid = document.querySelector('[role="treegrid"]');
+    const candidates = [];
+    for (let el = grid; el; el = el.parentElement) candidates.push(el);
+    if (grid) candidates.push(...grid.querySelectorAll('*'));
+    return (
+      candidates.find((el) => {
+        const s = getComputedStyle(el);
+        return el.scrollHeight > el.clientHeight + 10 && /(auto|scroll)/.test(s.overflowY);
+      }) ?? null
+    );
+  });
+}
+
+async function dragScrollbar(page, handle) {
+  return page.evaluate(async (el) => {
+    if (!el) return null;
+    const frames = [];
+    let blank = 0;
+    const max = el.scrollHeight - el.clientHeight;
+    const rect = el.getBoundingClientRect();
+    const t0 = performance.now();
+    let last = t0;
+    await new Promise((done) => {
+      const step = (now) => {
+        frames.push(now - last);
+        last = now;
+        const hit = document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2);
+        if (!hit?.closest('[role="row"]')) blank++;
+        const f = Math.min(1, (now - t0) / 3000);
+        el.scrollTop = f * max;
+        if (f < 1) requestAnimationFrame(step);
+        else done();
+      };
+      requestAnimationFrame(step);
+    });
+    frames.shift();
+    frames.sort((a, b) => a - b);
+    return { p95: frames[Math.floor(frames.length * 0.95)] ?? null, blank };
+  }, handle);
+}
+
+async function steadyScroll(page, handle) {
+  const box = await handle.evaluate((el) => {
+    if (!el) return null;
+    el.scrollTop = 0;
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  });
+  if (!box) return null;
+  await page.mouse.move(box.x, box.y);
+  await page.evaluate(() => {
+    window.__frames = [];
+    let last = performance.now();
+    const loop = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (!window.__stopFrames) requestAnimationFrame(loop);
+    };
+    window.__stopFrames = false;
+    requestAnimationFrame(loop);
+  });
+  for (let i = 0; i < 40; i++) {
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(50);
+  }
+  return page.evaluate(() => {
+    window.__stopFrames = true;
+    const f = window.__frames.slice(1);
+    return f.length ? Math.max(...f) : null;
+  });
+}
+
+/** Clicks a control and waits until the tree grid's aria-rowcount changes and a frame is painted. */
+async function timeRowcountChange(page, nameRe) {
+  const button = page.getByRole('button', { name: nameRe }).first();
+  if ((await button.count()) === 0) return null;
+  const handle = await button.elementHandle();
+  return page.evaluate(async (btn) => {
+    const grid = document.querySelector('[role="treegrid"]');
+    if (!grid) return null;
+    const before = grid.getAttribute('aria-rowcount');
+    const t0 = performance.now();
+    const changed = new Promise((resolve) => {
+      const mo = new MutationObserver(() => {
+        if (grid.getAttribute('aria-rowcount') !== before) {
+          mo.disconnect();
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        }
+      });
+      mo.observe(grid, { attributes: true });
+      setTimeout(() => resolve(null), 10_000);
+    });
+    btn.click();
+    return changed;
+  }, handle);
+}
+
+/** Types a query into the find box and waits until the page stops changing. */
+async function timeFind(page, query) {
+  const box = page.getByRole('searchbox', { name: /find/i }).or(page.getByRole('textbox', { name: /find/i })).first();
+  if ((await box.count()) === 0) return null;
+  const handle = await box.elementHandle();
+  return page.evaluate(
+    async ([input, q]) => {
+      const t0 = performance.now();
+      let lastChange = t0;
+      const mo = new MutationObserver(() => (lastChange = performance.now()));
+      mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+      setter.call(input, q);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 2000));
+      mo.disconnect();
+      return lastChange - t0;
+    },
+    [handle, query],
+  );
+}
+
+export async function measureOpen(context, url, spanCount) {
+  const page = await context.newPage();
+  await page.addInitScript(INIT_SCRIPT);
+  const cdp = await context.newCDPSession(page);
+  try {
+    await page.goto(url, { waitUntil: 'commit' });
+    const timeout = Math.max(60_000, spanCount / 2);
+    await page.waitForFunction(() => window.__firstRowMs !== undefined, null, { timeout, polling: 50 });
+    const firstRowMs = await page.evaluate(() => window.__firstRowMs);
+    // Loading is over when the page shows every span (rowcount) or an error; then let it settle.
+    await page
+      .waitForFunction(
+        () => document.querySelector('[role="alert"]') || Number(document.querySelector('[role="treegrid"]')?.getAttribute('aria-rowcount')) > 0,
+        null,
+        { timeout, polling: 100 },
+      )
+      .catch(() => {});
+    await page.waitForTimeout(500);
+    const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration)));
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const handle = await scrollContainer(page);
+    const drag = await dragScrollbar(page, handle);
+    const scrollWorstMs = await steadyScroll(page, handle);
+    const collapseAllMs = await timeRowcountChange(page, /collapse all/i);
+    const expandAllMs = await timeRowcountChange(page, /expand all/i);
+    const findMs = await timeFind(page, 'SELECT');
+    return {
+      firstRowMs,
+      longestTaskMs,
+      heapMb: usedSize / 1e6,
+      dragP95Ms: drag?.p95 ?? null,
+      dragBlankFrames: drag?.blank ?? null,
+      scrollWorstMs,
+      collapseAllMs,
+      expandAllMs,
+      findMs,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** The JavaScript the first screen (search) loads, as URLs, to be sized from dist/. */
+export async function firstScreenScripts(context, url) {
+  const page = await context.newPage();
+  const scripts = [];
+  page.on('response', (r) => {
+    if (/\.m?js(\?|$)/.test(r.url())) scripts.push(new URL(r.url()).pathname);
+  });
+  try {
+    await page.goto(url);
+    await page.getByRole('search').waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(300);
+    return scripts;
+  } finally {
+    await page.close();
+  }
+}

@@ -1,0 +1,182 @@
+// `npm run bench`: opens deterministic traces of 1k–1M spans in headless Chromium and prints a table.
+//   node bench/run.mjs [--sizes 1k,10k,100k,500k,1m] [--runs 3] [--formats jaeger,otlp] [--port 4500]
+// Each size is served over local HTTP as Jaeger v1 JSON and as OTLP JSON (Jaeger API v3), streamed in chunks.
+// For every run: a fresh browser profile; the floor (a bare page that fetches and JSON.parses the same body)
+// is measured in the same run. Medians over runs are printed, and written to bench/out/results.{md,json}.
+import http from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { findChromium } from '../scripts/find-chromium.mjs';
+import { createStaticHandler } from '../scripts/static-handler.mjs';
+import { benchTraceId, jaegerChunks, otlpChunks } from './trace-body.mjs';
+import { firstScreenScripts, measureFloor, measureOpen } from './page-metrics.mjs';
+import { gzipBytesOf } from './bundle-size.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : fallback;
+};
+const parseSize = (s) => Math.round(Number(s.replace(/[km]$/i, '')) * (/k$/i.test(s) ? 1e3 : /m$/i.test(s) ? 1e6 : 1));
+const sizes = opt('sizes', '1k,10k,100k,500k,1m').split(',').map(parseSize);
+const runs = Number(opt('runs', '3'));
+const formats = opt('formats', 'jaeger,otlp').split(',');
+const port = Number(opt('port', '4500'));
+
+if (!existsSync('dist/index.html')) {
+  console.error('bench: dist/ is missing; run `npm run build` first.');
+  process.exit(1);
+}
+
+// Bodies are generated once per size and format and kept as Buffers (a 1M-span body is ~0.9 GB).
+const bodies = new Map();
+function body(format, n) {
+  const key = `${format}:${n}`;
+  if (!bodies.has(key)) {
+    const gen = format === 'jaeger' ? jaegerChunks(n) : otlpChunks(n);
+    const chunks = [];
+    let bytes = 0;
+    for (const c of gen) {
+      const b = Buffer.from(c);
+      chunks.push(b);
+      bytes += b.length;
+    }
+    bodies.set(key, { chunks, bytes });
+  }
+  return bodies.get(key);
+}
+
+function sendBody(res, format, n) {
+  const { chunks, bytes } = body(format, n);
+  res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes), 'cache-control': 'no-store' });
+  let i = 0;
+  const pump = () => {
+    while (i < chunks.length) {
+      if (!res.write(chunks[i++])) return res.once('drain', pump);
+    }
+    res.end();
+  };
+  pump();
+}
+
+const config = {
+  backends: [
+    { id: 'bench-v1', type: 'jaeger', name: 'Bench (Jaeger v1 JSON)', url: 'api/v1only', timeoutMs: 600_000 },
+    { id: 'bench-v3', type: 'jaeger', name: 'Bench (OTLP via Jaeger v3)', url: 'api/v3', timeoutMs: 600_000 },
+  ],
+  defaultBackend: 'bench-v1',
+};
+const staticHandler = createStaticHandler({ root: resolve('dist'), prefix: '/app/' });
+const sizeOfTraceId = new Map(sizes.map((n) => [benchTraceId(n), n]));
+
+const server = http.createServer((req, res) => {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const p = url.pathname;
+  if (p === '/app/config.json') {
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    return res.end(JSON.stringify(config));
+  }
+  if (p === '/floor.html') {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    return res.end('<!doctype html><title>floor</title><body></body>');
+  }
+  let m = p.match(/^\/(?:app\/)?api\/v1only\/api\/traces\/([0-9a-f]+)$/);
+  if (m && sizeOfTraceId.has(m[1])) return sendBody(res, 'jaeger', sizeOfTraceId.get(m[1]));
+  m = p.match(/^\/(?:app\/)?api\/v3\/api\/v3\/traces\/([0-9a-f]+)$/);
+  if (m && sizeOfTraceId.has(m[1])) return sendBody(res, 'otlp', sizeOfTraceId.get(m[1]));
+  if (p.startsWith('/app/api/')) {
+    // Endpoints the bench does not serve: the v1-only backend has no API v3 (as on an old Jaeger).
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    return res.end('404 page not found');
+  }
+  return staticHandler(req, res);
+});
+await new Promise((r) => server.listen(port, '127.0.0.1', r));
+const origin = `http://127.0.0.1:${port}`;
+
+const executablePath = findChromium();
+const median = (xs) => {
+  const v = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return null;
+  const mid = Math.floor(v.length / 2);
+  return v.length % 2 ? v[mid] : (v[mid - 1] + v[mid]) / 2;
+};
+
+const rows = [];
+for (const format of formats) {
+  for (const n of sizes) {
+    const traceId = benchTraceId(n);
+    const bodyUrl = format === 'jaeger' ? `/app/api/v1only/api/traces/${traceId}` : `/app/api/v3/api/v3/traces/${traceId}`;
+    const { bytes } = body(format, n);
+    const nRuns = n >= 500_000 ? 1 : runs;
+    const samples = [];
+    for (let r = 0; r < nRuns; r++) {
+      const profile = mkdtempSync(join(tmpdir(), 'skein-bench-'));
+      const context = await chromium.launchPersistentContext(profile, {
+        executablePath,
+        headless: true,
+        viewport: { width: 1440, height: 900 },
+        args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--enable-precise-memory-info'],
+      });
+      try {
+        const floor = await measureFloor(context, `${origin}/floor.html`, `${origin}${bodyUrl}`);
+        const backend = format === 'jaeger' ? 'bench-v1' : 'bench-v3';
+        const open = await measureOpen(context, `${origin}/app/trace/${traceId}?backend=${backend}`, n);
+        samples.push({ floor, ...open });
+        process.stderr.write(`bench ${format} ${n} run ${r + 1}/${nRuns}: ${JSON.stringify({ floor, ...open })}\n`);
+      } catch (e) {
+        samples.push({ error: String(e instanceof Error ? e.message : e).split('\n')[0] });
+        process.stderr.write(`bench ${format} ${n} run ${r + 1}/${nRuns} failed: ${e}\n`);
+      } finally {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      }
+    }
+    const pick = (k) => median(samples.map((s) => s[k]));
+    const floorMs = pick('floor');
+    const firstRowMs = pick('firstRowMs');
+    rows.push({
+      format,
+      spans: n,
+      mb: bytes / 1e6,
+      runs: nRuns,
+      floorMs,
+      firstRowMs,
+      ratio: floorMs && firstRowMs ? firstRowMs / floorMs : null,
+      longestTaskMs: pick('longestTaskMs'),
+      heapMb: pick('heapMb'),
+      dragP95Ms: pick('dragP95Ms'),
+      dragBlankFrames: pick('dragBlankFrames'),
+      scrollWorstMs: pick('scrollWorstMs'),
+      collapseAllMs: pick('collapseAllMs'),
+      expandAllMs: pick('expandAllMs'),
+      findMs: pick('findMs'),
+      errors: samples.filter((s) => s.error).map((s) => s.error),
+    });
+  }
+}
+
+// The first screen's JavaScript: what the search page (the start page) loads, gzip-compressed.
+const jsContext = await chromium.launch({ executablePath, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+const jsPaths = await firstScreenScripts(await jsContext.newContext(), `${origin}/app/search`);
+await jsContext.close();
+const jsGzip = gzipBytesOf(resolve('dist'), '/app/', jsPaths);
+await new Promise((r) => server.close(r));
+const fmt = (v, d = 0) => (v === null || v === undefined ? '—' : Number(v).toFixed(d));
+const lines = [
+  `First route JavaScript (gzip): ${(jsGzip / 1024).toFixed(1)} KB (goal ≤ 150 KB)`,
+  '',
+  '| format | spans | body MB | runs | floor ms | first row ms | first row / floor | longest task ms | heap MB | drag p95 ms | blank frames | scroll worst ms | collapse all ms | expand all ms | find ms |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ...rows.map(
+    (r) =>
+      `| ${r.format} | ${r.spans.toLocaleString('en-US')} | ${fmt(r.mb, 1)} | ${r.runs} | ${fmt(r.floorMs)} | ${fmt(r.firstRowMs)} | ${fmt(r.ratio, 2)} | ${fmt(r.longestTaskMs)} | ${fmt(r.heapMb, 1)} | ${fmt(r.dragP95Ms, 1)} | ${fmt(r.dragBlankFrames)} | ${fmt(r.scrollWorstMs, 1)} | ${fmt(r.collapseAllMs)} | ${fmt(r.expandAllMs)} | ${fmt(r.findMs)} |` +
+      (r.errors.length ? ` failed: ${r.errors[0]}` : ''),
+  ),
+];
+console.log(lines.join('\n'));
+mkdirSync('bench/out', { recursive: true });
+writeFileSync('bench/out/results.md', `${lines.join('\n')}\n`);
+writeFileSync('bench/out/results.json', JSON.stringify({ jsGzip, rows }, null, 2));

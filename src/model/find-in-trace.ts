@@ -1,0 +1,116 @@
+// Find-in-trace: which spans match what the user typed in the trace page's find box.
+//
+// A query is whitespace-separated tokens, all of which must match (case-insensitive):
+// - `key=value`: an attribute (span, resource or event) named `key` whose value contains `value`
+//   (`key=` alone: the attribute exists);
+// - anything else: a substring of the service name, span name, span ID, an attribute key or
+//   value, a resource attribute, an event name or an event attribute.
+// Each span's searchable text is built once per trace (lazily, cached by Trace identity), so
+// typing in the find box costs one substring scan per span.
+
+import type { Attribute, AttrValue, Span, Trace } from './types';
+
+// Lines of a span's text are separated by '\n'. Tokens never hold whitespace, so a plain token
+// cannot match across two fields, and a `key=value` token can find its attribute's line.
+const SEP = '\n';
+
+const searchTexts = new WeakMap<Trace, string[]>();
+
+function valueText(value: AttrValue): string {
+  if (typeof value === 'string') return value;
+  if (value === null || typeof value !== 'object') return String(value);
+  return JSON.stringify(value);
+}
+
+function oneLine(text: string): string {
+  return text.includes(SEP) ? text.replace(/\n/g, ' ') : text;
+}
+
+function attributeLines(parts: string[], attributes: readonly Attribute[]): void {
+  for (const a of attributes) parts.push(`${oneLine(a.key)}=${oneLine(valueText(a.value))}`);
+}
+
+function spanSearchText(span: Span): string {
+  const parts = [span.serviceName, span.name, span.spanId];
+  attributeLines(parts, span.attributes);
+  attributeLines(parts, span.resourceAttributes);
+  for (const e of span.events) {
+    parts.push(oneLine(e.name));
+    attributeLines(parts, e.attributes);
+  }
+  // Leading and trailing separators let `\nkey=` and line ends be found uniformly.
+  return `${SEP}${parts.join(SEP)}${SEP}`.toLowerCase();
+}
+
+function textsOf(trace: Trace): string[] {
+  let texts = searchTexts.get(trace);
+  if (texts === undefined) {
+    texts = trace.spans.map(spanSearchText);
+    searchTexts.set(trace, texts);
+  }
+  return texts;
+}
+
+type Token = { kind: 'text'; text: string } | { kind: 'attribute'; keyLine: string; value: string };
+
+function parseQuery(query: string): Token[] {
+  const tokens: Token[] = [];
+  for (const raw of query.toLowerCase().split(/\s+/)) {
+    if (raw === '') continue;
+    const eq = raw.indexOf('=');
+    if (eq > 0) tokens.push({ kind: 'attribute', keyLine: `${SEP}${raw.slice(0, eq + 1)}`, value: raw.slice(eq + 1) });
+    else tokens.push({ kind: 'text', text: raw });
+  }
+  return tokens;
+}
+
+function matchesAttribute(text: string, keyLine: string, value: string): boolean {
+  let at = text.indexOf(keyLine);
+  while (at >= 0) {
+    const valueStart = at + keyLine.length;
+    const lineEnd = text.indexOf(SEP, valueStart);
+    const found = text.indexOf(value, valueStart);
+    if (found >= 0 && found + value.length <= lineEnd) return true;
+    at = text.indexOf(keyLine, lineEnd);
+  }
+  return false;
+}
+
+/** Indices (DFS order) of spans matching every token of `query`; empty for an empty query. */
+export function findSpans(trace: Trace, query: string): Int32Array {
+  const tokens = parseQuery(query);
+  if (tokens.length === 0) return new Int32Array(0);
+  const texts = textsOf(trace);
+  const hits: number[] = [];
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    let all = true;
+    for (const token of tokens) {
+      const ok =
+        token.kind === 'text' ? text.includes(token.text) : matchesAttribute(text, token.keyLine, token.value);
+      if (!ok) {
+        all = false;
+        break;
+      }
+    }
+    if (all) hits.push(i);
+  }
+  return Int32Array.from(hits);
+}
+
+/**
+ * Mask of spans to keep for "show only matches": the given spans plus all their ancestors.
+ * Each span is marked once, so the cost is O(spans) however many matches there are.
+ */
+export function ancestorsOf(trace: Trace, indices: ArrayLike<number>): Uint8Array {
+  const parent = trace.columns.parent;
+  const keep = new Uint8Array(trace.spans.length);
+  for (let k = 0; k < indices.length; k++) {
+    let i = indices[k]!;
+    while (i >= 0 && keep[i] === 0) {
+      keep[i] = 1;
+      i = parent[i]!;
+    }
+  }
+  return keep;
+}
