@@ -1,0 +1,79 @@
+// axe-core on every main page in light and dark theme, and a keyboard-only journey.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+async function setTheme(page: Page, theme: 'light' | 'dark') {
+  await page.emulateMedia({ colorScheme: theme });
+}
+
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  expect(report, `${what}: serious or critical axe violations`).toEqual([]);
+}
+
+async function firstDemoTraceIds(page: Page): Promise<string[]> {
+  await page.goto('./search?lookback=1h');
+  await page.getByRole('search').getByRole('button', { name: /^(find traces|search)$/i }).click();
+  const results = page.getByRole('list', { name: 'Search results' }).or(page.getByRole('table', { name: 'Search results' })).first();
+  await expect(results.getByRole('link').first()).toBeVisible();
+  const hrefs = await results.getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  return [...new Set(hrefs.map((h) => /trace\/([0-9a-f]+)/.exec(h)?.[1]).filter((x): x is string => !!x))];
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`no serious axe violations on search, trace, compare and dependencies (${theme})`, async ({ page }) => {
+    await setTheme(page, theme);
+    const ids = await firstDemoTraceIds(page);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
+    await expectNoSeriousViolations(page, 'search');
+
+    await page.goto(`./trace/${ids[0]}`);
+    await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
+    await page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').nth(1).click();
+    await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'trace');
+
+    await page.goto(`./compare/${ids[0]}/${ids[1]}`);
+    await expect(page.getByRole('table', { name: 'Trace differences' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'compare');
+
+    await page.goto('./dependencies');
+    await expect(page.getByRole('img', { name: 'Service dependency graph' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'dependencies');
+  });
+}
+
+test('keyboard only: search → trace → span details → back', async ({ page }) => {
+  await page.goto('./search?lookback=1h');
+  const submit = page.getByRole('search').getByRole('button', { name: /^(find traces|search)$/i });
+  await submit.focus();
+  await page.keyboard.press('Enter');
+  const results = page.getByRole('list', { name: 'Search results' }).or(page.getByRole('table', { name: 'Search results' })).first();
+  const firstLink = results.getByRole('link').first();
+  await expect(firstLink).toBeVisible();
+  // Tab until the first result link has focus.
+  for (let i = 0; i < 60; i++) {
+    if (await firstLink.evaluate((el) => el === document.activeElement)) break;
+    await page.keyboard.press('Tab');
+  }
+  await expect(firstLink).toBeFocused();
+  await page.keyboard.press('Enter');
+  const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
+  await expect(grid).toBeVisible();
+  for (let i = 0; i < 60; i++) {
+    const inGrid = await grid.evaluate((g) => g.contains(document.activeElement));
+    if (inGrid) break;
+    await page.keyboard.press('Tab');
+  }
+  expect(await grid.evaluate((g) => g.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible();
+  await expect(page).toHaveURL(/span=/);
+  // Selecting spans replaces the history entry, so one step back returns to the results.
+  await page.goBack();
+  await expect(page).toHaveURL(/\/search/);
+  await expect(results.getByRole('link').first()).toBeVisible();
+});
