@@ -1,0 +1,88 @@
+/**
+ * TraceViewSwitch: one trace in the view the URL asks for (`view=`): the waterfall (timeline),
+ * the span table (spans), statistics (stats), the flame graph (flame) or the JSON (json).
+ *
+ * Props: everything TraceTimeline takes, plus `view` and, for the JSON view, optional `rawText`.
+ * The span table and the flame graph show the same "Span details" panel beside them when a span
+ * is selected, so `span=` means the same thing in every view. Unknown views fall back to the
+ * timeline (the route should still normalise the URL).
+ */
+
+import { useMemo, type ReactNode } from 'react';
+import { computeSelfTimes } from '../model/self-time';
+import { FlameGraph } from './flame-graph';
+import { RawJsonView } from './raw-json-view';
+import { SpanDetails } from './span-details';
+import { SpanTable } from './span-table';
+import { TraceStatistics } from './trace-statistics';
+import { TraceTimeline, type TraceTimelineProps } from './trace-timeline';
+
+export type TraceViewName = 'timeline' | 'spans' | 'stats' | 'flame' | 'json';
+
+export const TRACE_VIEWS: readonly { name: TraceViewName; label: string }[] = [
+  { name: 'timeline', label: 'Timeline' },
+  { name: 'spans', label: 'Spans' },
+  { name: 'stats', label: 'Statistics' },
+  { name: 'flame', label: 'Flame graph' },
+  { name: 'json', label: 'JSON' },
+];
+
+export function isTraceViewName(value: string | null | undefined): value is TraceViewName {
+  return TRACE_VIEWS.some((v) => v.name === value);
+}
+
+export interface TraceViewSwitchProps extends TraceTimelineProps {
+  view: TraceViewName | string | null | undefined;
+  rawText?: string;
+}
+
+export function TraceViewSwitch(props: TraceViewSwitchProps) {
+  const { view, rawText, ...timelineProps } = props;
+  const { trace, selectedSpanId, onSelectSpan } = props;
+  switch (view) {
+    case 'spans':
+      return (
+        <WithDetails {...props}>
+          <SpanTable trace={trace} selectedSpanId={selectedSpanId} onSelectSpan={onSelectSpan} />
+        </WithDetails>
+      );
+    case 'flame':
+      return (
+        <WithDetails {...props}>
+          <FlameGraph trace={trace} selectedSpanId={selectedSpanId} onSelectSpan={onSelectSpan} />
+        </WithDetails>
+      );
+    case 'stats':
+      return <TraceStatistics trace={trace} />;
+    case 'json':
+      return <RawJsonView trace={trace} rawText={rawText} />;
+    default:
+      return <TraceTimeline {...timelineProps} />;
+  }
+}
+
+function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkHref, children }: TraceViewSwitchProps & { children: ReactNode }) {
+  const span = useMemo(() => (selectedSpanId === null ? undefined : trace.spans.find((s) => s.spanId === selectedSpanId)), [trace, selectedSpanId]);
+  const selfTimes = useMemo(() => (span ? computeSelfTimes(trace) : null), [trace, span]);
+  return (
+    <div className="flex h-full min-h-0">
+      <div className="min-w-0 flex-1">{children}</div>
+      {span && (
+        <div className="w-[min(440px,45%)] shrink-0 border-l border-slate-200 dark:border-slate-800">
+          <SpanDetails
+            trace={trace}
+            span={span}
+            selfTimeUs={selfTimes?.[span.index] ?? null}
+            skewShiftUs={0}
+            skewed={false}
+            onCriticalPath={null}
+            timeZone={timeZone}
+            onClose={() => onSelectSpan(null)}
+            onSelectSpan={(spanId) => onSelectSpan(spanId)}
+            traceLinkHref={traceLinkHref}
+          />
+        </div>
+      )}
+    </div>
+  );
+}
