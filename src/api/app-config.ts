@@ -1,0 +1,223 @@
+// Runtime configuration: `config.json` beside index.html (DESIGN.md §4). One static build serves
+// every deployment; without the file the app runs on the built-in demo backend.
+// zod/mini keeps the validator small: this code is on the first screen's critical path.
+import * as z from 'zod/mini';
+import english from 'zod/v4/locales/en.js';
+
+export type ConfiguredBackendType = 'jaeger' | 'tempo' | 'demo';
+
+export interface BackendConfig {
+  id: string;
+  type: ConfiguredBackendType;
+  name: string;
+  /** Absolute URL (resolved against the app's location). Absent only for the demo backend. */
+  url?: string;
+  timeoutMs?: number;
+  /** Backend-specific dependency-graph options, passed through unchanged. */
+  dependencies?: Record<string, unknown>;
+}
+
+export interface AppConfig {
+  backends: BackendConfig[];
+  defaultBackend: string;
+  linkPatterns: unknown[];
+  /** Where the config came from, shown in the UI: the file's URL, or null for the built-in demo. */
+  sourceUrl: string | null;
+}
+
+export interface ConfigError {
+  /** The URL of the config file that failed. */
+  configUrl: string;
+  /** One sentence: what is wrong. */
+  summary: string;
+  /** One line per problem, each starting with its JSON path (e.g. `backends[1].url: …`). */
+  problems: string[];
+  /** What to do about it. */
+  hint: string;
+}
+
+export type ConfigLoadResult = { ok: true; config: AppConfig } | { ok: false; error: ConfigError };
+
+/** IDs the app itself uses; a configured backend may not take them. */
+export const RESERVED_BACKEND_IDS = ['file'] as const;
+
+export const DEMO_CONFIG: AppConfig = {
+  backends: [{ id: 'demo', type: 'demo', name: 'Demo' }],
+  defaultBackend: 'demo',
+  linkPatterns: [],
+  sourceUrl: null,
+};
+
+const backendSchema = z.object({
+  id: z.string().check(z.minLength(1, 'must not be empty')),
+  type: z.enum(['jaeger', 'tempo', 'demo']),
+  name: z.string().check(z.minLength(1, 'must not be empty')),
+  url: z.optional(z.string()),
+  timeoutMs: z.optional(z.number().check(z.positive('must be a positive number of milliseconds'))),
+  dependencies: z.optional(z.looseObject({})),
+});
+
+const configSchema = z.object({
+  backends: z.array(backendSchema).check(z.minLength(1, 'must list at least one backend')),
+  defaultBackend: z.optional(z.string()),
+  linkPatterns: z.optional(z.array(z.unknown())),
+});
+
+/** `backends[1].url` from a zod/our own issue path. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${String(part)}` : String(part);
+  }
+  return out || '(top level)';
+}
+
+/** A relative `dependencies.url` (e.g. a Prometheus API behind the same proxy) resolves like `url`. */
+function resolveDependencyUrl(
+  dependencies: Record<string, unknown>,
+  baseUri: string,
+  at: string,
+  problems: string[],
+): Record<string, unknown> {
+  const copy = { ...dependencies };
+  if (typeof copy.url === 'string') {
+    try {
+      copy.url = new URL(copy.url.trim(), baseUri).href;
+    } catch {
+      problems.push(`${at}.dependencies.url: "${copy.url}" is not a valid URL`);
+    }
+  }
+  return copy;
+}
+
+/** Duplicate and reserved ids, and a default that is not listed: checked on the raw JSON. */
+function crossEntryProblems(json: unknown): string[] {
+  const problems: string[] = [];
+  if (typeof json !== 'object' || json === null || !('backends' in json) || !Array.isArray(json.backends)) return problems;
+  const seen = new Map<string, number>();
+  json.backends.forEach((entry: unknown, index: number) => {
+    const id = typeof entry === 'object' && entry !== null && 'id' in entry && typeof entry.id === 'string' ? entry.id : null;
+    if (id === null) return;
+    const at = `backends[${index}]`;
+    const firstIndex = seen.get(id);
+    if (firstIndex !== undefined) {
+      problems.push(`${at}.id: duplicate id "${id}" (also used by backends[${firstIndex}]); every id must be unique`);
+    } else {
+      seen.set(id, index);
+    }
+    if ((RESERVED_BACKEND_IDS as readonly string[]).includes(id)) {
+      problems.push(`${at}.id: "${id}" is reserved for traces opened from files; choose another id`);
+    }
+  });
+  const defaultBackend = 'defaultBackend' in json ? json.defaultBackend : undefined;
+  if (typeof defaultBackend === 'string' && !seen.has(defaultBackend)) {
+    const ids = [...seen.keys()].map((id) => `"${id}"`).join(', ');
+    problems.push(`defaultBackend: "${defaultBackend}" is not the id of a listed backend (ids: ${ids})`);
+  }
+  return problems;
+}
+
+/**
+ * Checks a parsed config.json and resolves relative backend URLs against `baseUri`.
+ * Returns every problem found, not only the first, so one edit can fix them all.
+ */
+export function validateAppConfig(
+  json: unknown,
+  baseUri: string,
+  sourceUrl: string | null = null,
+): { ok: true; config: AppConfig } | { ok: false; problems: string[] } {
+  // zod/mini ships without messages; the English locale is passed per parse (not set globally).
+  const parsed = configSchema.safeParse(json, { error: english().localeError });
+  // Cross-entry checks run even when the shape is wrong, so one look at the page lists everything.
+  const problems = crossEntryProblems(json);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      problems: [...parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`), ...problems],
+    };
+  }
+  const backends: BackendConfig[] = [];
+  parsed.data.backends.forEach((entry, index) => {
+    const at = `backends[${index}]`;
+    let url: string | undefined;
+    if (entry.url !== undefined && entry.url.trim() !== '') {
+      try {
+        url = new URL(entry.url.trim(), baseUri).href;
+      } catch {
+        problems.push(`${at}.url: "${entry.url}" is not a valid URL`);
+      }
+    } else if (entry.type !== 'demo') {
+      problems.push(`${at}.url: required for a ${entry.type} backend (e.g. "api/${entry.type}")`);
+    }
+    backends.push({
+      id: entry.id,
+      type: entry.type,
+      name: entry.name,
+      ...(url !== undefined ? { url } : {}),
+      ...(entry.timeoutMs !== undefined ? { timeoutMs: entry.timeoutMs } : {}),
+      ...(entry.dependencies !== undefined ? { dependencies: resolveDependencyUrl(entry.dependencies, baseUri, at, problems) } : {}),
+    });
+  });
+  const defaultBackend = parsed.data.defaultBackend ?? backends[0]?.id ?? '';
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    config: { backends, defaultBackend, linkPatterns: parsed.data.linkPatterns ?? [], sourceUrl },
+  };
+}
+
+const EXAMPLE_HINT =
+  'Fix config.json beside index.html (see DESIGN.md §4 for the format), or remove it to run on the built-in demo backend, then reload the page.';
+
+/** Loads and validates config.json relative to `baseUri` (the document's base URL). */
+export async function loadAppConfig(
+  baseUri: string,
+  fetchFn: typeof fetch = (input, init) => fetch(input, init),
+): Promise<ConfigLoadResult> {
+  const configUrl = new URL('config.json', baseUri).href;
+  const fail = (summary: string, problems: string[] = [], hint = EXAMPLE_HINT): ConfigLoadResult => ({
+    ok: false,
+    error: { configUrl, summary, problems, hint },
+  });
+
+  let response: Response;
+  try {
+    response = await fetchFn(configUrl, { cache: 'no-store', headers: { Accept: 'application/json' } });
+  } catch (error) {
+    return fail(
+      `Could not fetch the configuration file ${configUrl}: ${error instanceof Error ? error.message : String(error)}.`,
+      [],
+      'Check that the server is reachable, then reload the page.',
+    );
+  }
+  if (response.status === 404) return { ok: true, config: DEMO_CONFIG };
+  if (!response.ok) {
+    return fail(
+      `The server answered HTTP ${response.status} for the configuration file ${configUrl}.`,
+      [],
+      'Make the server serve config.json (or answer 404 when there is none, to run on the demo backend), then reload the page.',
+    );
+  }
+  const text = await response.text();
+  const contentType = response.headers.get('content-type') ?? '';
+  // A single-page-app fallback answers every unknown path with index.html: that means "no config file".
+  if (contentType.includes('text/html') && text.trimStart().startsWith('<')) {
+    console.warn(`Skein: ${configUrl} returned HTML (an SPA fallback?); running on the demo backend.`);
+    return { ok: true, config: DEMO_CONFIG };
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    return fail(`The configuration file ${configUrl} is not valid JSON.`, [
+      error instanceof Error ? error.message : String(error),
+    ]);
+  }
+  const result = validateAppConfig(json, baseUri, configUrl);
+  if (!result.ok) {
+    const count = result.problems.length;
+    return fail(`The configuration file ${configUrl} has ${count} ${count === 1 ? 'problem' : 'problems'}.`, result.problems);
+  }
+  return result;
+}

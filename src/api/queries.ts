@@ -1,0 +1,85 @@
+// react-query option factories, one per backend question. Keys start with ['backend', id] so
+// everything from one backend can be invalidated at once (e.g. after opening more files).
+import { queryOptions } from '@tanstack/react-query';
+import { BackendError, type SearchQuery, type TraceBackend } from './backend';
+import { getBackend } from './backend-registry';
+
+function backendOrThrow(backendId: string): TraceBackend {
+  const backend = getBackend(backendId);
+  if (!backend) {
+    throw new BackendError(
+      'unsupported',
+      backendId,
+      `There is no backend with the id "${backendId}". Pick one from the backend list, or fix the backend= parameter of the URL.`,
+    );
+  }
+  return backend;
+}
+
+export const backendQueryKey = (backendId: string) => ['backend', backendId] as const;
+
+export function servicesQuery(backendId: string) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'services'] as const,
+    queryFn: async ({ signal }) => backendOrThrow(backendId).getServices(signal),
+    staleTime: 60_000,
+  });
+}
+
+export function operationsQuery(backendId: string, service: string) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'operations', service] as const,
+    queryFn: async ({ signal }) => backendOrThrow(backendId).getOperations(service, signal),
+    staleTime: 60_000,
+    enabled: service !== '',
+  });
+}
+
+export function searchQuery(backendId: string, query: SearchQuery) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'search', query] as const,
+    queryFn: async ({ signal }) => backendOrThrow(backendId).searchTraces(query, signal),
+    staleTime: 30_000,
+  });
+}
+
+export function traceQuery(backendId: string, traceId: string) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'trace', traceId] as const,
+    queryFn: async ({ signal }) => backendOrThrow(backendId).getTrace(traceId, signal),
+    // A trace is immutable once fetched; refetching would also rebuild the whole model.
+    staleTime: Infinity,
+    gcTime: 10 * 60_000,
+    // Deep-comparing a large trace with a previous copy is wasted work.
+    structuralSharing: false,
+  });
+}
+
+export function dependenciesQuery(backendId: string, window: { startUs: number; endUs: number }) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'dependencies', window.startUs, window.endUs] as const,
+    queryFn: async ({ signal }) => backendOrThrow(backendId).getDependencies(window, signal),
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** Errors that will not go away by asking again. */
+export function isPermanentError(error: unknown): boolean {
+  return (
+    error instanceof BackendError &&
+    (error.kind === 'not-found' ||
+      error.kind === 'unauthorized' ||
+      error.kind === 'unsupported' ||
+      error.kind === 'invalid-response' ||
+      error.kind === 'aborted')
+  );
+}
+
+/** Retry policy for the QueryClient: transient failures up to twice, permanent ones never. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (isPermanentError(error)) return false;
+  if (error instanceof BackendError && error.kind === 'http' && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
+    return false;
+  }
+  return failureCount < 2;
+}

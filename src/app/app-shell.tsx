@@ -1,0 +1,49 @@
+import { Outlet, useNavigation } from 'react-router';
+import { ErrorAlert } from '../components/error-alert';
+import { AppHeader } from './app-header';
+import { FileDropOverlay } from './file-drop-overlay';
+import { FileOpenProvider, useFileOpen } from './file-open-context';
+import { LoadingState } from '../components/loading-state';
+
+function FileOpenMessages() {
+  const { failures, dismissFailure, busy } = useFileOpen();
+  if (failures.length === 0 && !busy) return null;
+  return (
+    <div className="space-y-2 px-4 pt-3">
+      {busy ? <LoadingState label="Opening files…" className="p-0" /> : null}
+      {failures.map((failure) => (
+        <ErrorAlert
+          key={failure.key}
+          title={`Could not open ${failure.fileName}`}
+          onDismiss={() => dismissFailure(failure.key)}
+        >
+          <p>{failure.message}</p>
+        </ErrorAlert>
+      ))}
+    </div>
+  );
+}
+
+/** A thin bar while the next route's code or data loads. */
+function NavigationProgress() {
+  const navigation = useNavigation();
+  if (navigation.state === 'idle') return null;
+  return <div aria-hidden="true" className="fixed top-0 left-0 z-40 h-0.5 w-full animate-pulse bg-sky-500" />;
+}
+
+/** Header, file opening (button, drop anywhere, messages) and the current page. */
+export function AppShell() {
+  return (
+    <FileOpenProvider>
+      <div className="flex h-dvh flex-col">
+        <NavigationProgress />
+        <AppHeader />
+        <FileOpenMessages />
+        <main className="flex min-h-0 flex-1 flex-col overflow-auto">
+          <Outlet />
+        </main>
+        <FileDropOverlay />
+      </div>
+    </FileOpenProvider>
+  );
+}

@@ -1,0 +1,90 @@
+// Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`) and `zoom`.
+// Both change on every keystroke or drag frame, so the component keeps them locally and the URL is
+// written once the user pauses (browsers throttle history.replaceState calls).
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
+
+export interface ZoomRangeUs {
+  startUs: number;
+  endUs: number;
+}
+
+const URL_WRITE_DELAY_MS = 300;
+
+/** `zoom=12.5,340` (µs from trace start) → range; anything malformed → null (whole trace). */
+export function parseZoomParam(value: string | null): ZoomRangeUs | null {
+  if (!value) return null;
+  const parts = value.split(',');
+  if (parts.length !== 2) return null;
+  const startUs = Number(parts[0]);
+  const endUs = Number(parts[1]);
+  if (!Number.isFinite(startUs) || !Number.isFinite(endUs) || startUs < 0 || endUs <= startUs) return null;
+  return { startUs, endUs };
+}
+
+function roundUs(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
+}
+
+export function formatZoomParam(range: ZoomRangeUs | null): string | null {
+  return range ? `${roundUs(range.startUs)},${roundUs(range.endUs)}` : null;
+}
+
+/** A URL parameter mirrored by local state; the URL follows after a short pause (replace, not push). */
+function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (value: T) => [string, string | null][]) {
+  const [params, setParams] = useSearchParams();
+  const [value, setValue] = useState<T>(() => read(params));
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const latest = useRef(value);
+
+  const flush = useCallback(() => {
+    timer.current = null;
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        for (const [key, text] of write(latest.current)) {
+          if (text === null || text === '') next.delete(key);
+          else next.set(key, text);
+        }
+        return next;
+      },
+      { replace: true },
+    );
+    // `write` is a module-level function at every call site.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setParams]);
+
+  const update = useCallback(
+    (next: T) => {
+      latest.current = next;
+      setValue(next);
+      if (timer.current !== null) clearTimeout(timer.current);
+      timer.current = setTimeout(flush, URL_WRITE_DELAY_MS);
+    },
+    [flush],
+  );
+
+  useEffect(
+    () => () => {
+      if (timer.current !== null) clearTimeout(timer.current);
+    },
+    [],
+  );
+  return [value, update] as const;
+}
+
+const readFind = (params: URLSearchParams) => params.get('find') ?? params.get('uiFind') ?? '';
+const writeFind = (query: string): [string, string | null][] => [
+  ['find', query],
+  ['uiFind', null],
+];
+const readZoom = (params: URLSearchParams) => parseZoomParam(params.get('zoom'));
+const writeZoom = (range: ZoomRangeUs | null): [string, string | null][] => [['zoom', formatZoomParam(range)]];
+
+export function useFindParam() {
+  return useDebouncedParam(readFind, writeFind);
+}
+
+export function useZoomParam() {
+  return useDebouncedParam(readZoom, writeZoom);
+}

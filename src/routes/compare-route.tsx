@@ -1,0 +1,145 @@
+// /compare/:traceIdA/:traceIdB — why one request took longer than another.
+// URL state: `backend` (both sides), or `backendA` / `backendB` (one each; they win over
+// `backend`), so A and B can come from different backends or from opened files. /compare and
+// /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
+// its side, backend and cause, offers Retry, and leaves the other side on screen.
+import { useCallback } from 'react';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { LoadedTrace } from '../api/backend';
+import { backendIdFromParam, getBackend, listBackends } from '../api/backend-registry';
+import { traceQuery } from '../api/queries';
+import { CompareForm, type CompareTarget } from '../compare/compare-form';
+import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
+import { compareHref } from '../compare/parse-compare-input';
+import { TraceComparison } from '../compare/trace-comparison';
+import { LoadingState } from '../components/loading-state';
+import { traceLoadErrorMessage } from '../app/backend-error-message';
+import { traceHref } from '../app/use-backend-from-url';
+
+interface Side {
+  label: 'A' | 'B';
+  traceId: string;
+  backendId: string;
+}
+
+function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
+  const backend = getBackend(side.backendId);
+  return useQuery({ ...traceQuery(side.backendId, side.traceId), enabled: backend !== undefined && side.traceId !== '' });
+}
+
+function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {
+  const backend = getBackend(side.backendId);
+  if (!backend) {
+    return {
+      status: 'error',
+      message: `There is no backend with the id "${side.backendId}". Fix the backend${side.label}= (or backend=) parameter of the link, or pick the backend in the form below.`,
+    };
+  }
+  if (query.isError) {
+    return { status: 'error', message: traceLoadErrorMessage(query.error, side.traceId, backend.name), onRetry: () => void query.refetch() };
+  }
+  if (query.isSuccess) return { status: 'ready', trace: query.data.trace };
+  return { status: 'loading' };
+}
+
+export function CompareRoute() {
+  const { traceIdA = '', traceIdB = '' } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const shared = params.get('backend');
+  const a: Side = { label: 'A', traceId: traceIdA, backendId: backendIdFromParam(params.get('backendA') ?? shared) };
+  const b: Side = { label: 'B', traceId: traceIdB, backendId: backendIdFromParam(params.get('backendB') ?? shared) };
+  const queryA = useSideQuery(a);
+  const queryB = useSideQuery(b);
+  const backends = listBackends().map((backend) => ({ id: backend.id, name: backend.name }));
+
+  const onCompare = useCallback(
+    (x: CompareTarget, y: CompareTarget) => void navigate(compareHref(x, y)),
+    [navigate],
+  );
+  // Relative to <base href>, so the links work under any path prefix.
+  const { backendId: backendIdA } = a;
+  const { backendId: backendIdB } = b;
+  const spanHref = useCallback(
+    (label: 'A' | 'B', spanId: string) => {
+      const side = label === 'A' ? { traceId: traceIdA, backendId: backendIdA } : { traceId: traceIdB, backendId: backendIdB };
+      return `trace/${encodeURIComponent(side.traceId)}?${new URLSearchParams({ backend: side.backendId, span: spanId }).toString()}`;
+    },
+    [traceIdA, traceIdB, backendIdA, backendIdB],
+  );
+
+  const form = (
+    <CompareForm
+      key={`${a.traceId}\u0000${b.traceId}\u0000${a.backendId}\u0000${b.backendId}`}
+      backends={backends}
+      initialA={{ traceId: a.traceId, backendId: a.backendId }}
+      initialB={{ traceId: b.traceId, backendId: b.backendId }}
+      onCompare={onCompare}
+      title={a.traceId && b.traceId ? 'Compare other traces' : 'Compare with…'}
+    />
+  );
+
+  if (a.traceId === '' || b.traceId === '') {
+    return (
+      <div className="max-w-4xl space-y-4 p-4">
+        <title>Compare traces · Skein</title>
+        <h1 className="text-xl font-semibold">Compare traces</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Why was one request slower than another? Give two traces of the same operation: A is the baseline, B the one to explain.
+        </p>
+        {form}
+      </div>
+    );
+  }
+
+  const stateA = sideState(a, queryA);
+  const stateB = sideState(b, queryB);
+  const sideName = (side: Side) => getBackend(side.backendId)?.name ?? side.backendId;
+  const title =
+    stateA.status === 'ready' && stateB.status === 'ready'
+      ? `Compare ${rootLabel(stateA.trace)} (${a.traceId.slice(0, 7)} vs ${b.traceId.slice(0, 7)}) · Skein`
+      : `Compare ${a.traceId.slice(0, 7)} vs ${b.traceId.slice(0, 7)} · Skein`;
+
+  return (
+    <div className="space-y-4 p-4">
+      <title>{title}</title>
+      <div className="flex flex-wrap items-baseline gap-3">
+        <h1 className="text-xl font-semibold">Compare traces</h1>
+        <Link
+          to={compareHref({ traceId: b.traceId, backendId: b.backendId }, { traceId: a.traceId, backendId: a.backendId })}
+          className="text-sm text-sky-800 underline dark:text-sky-300"
+        >
+          Swap A and B
+        </Link>
+      </div>
+      <div className="flex flex-col gap-3 lg:flex-row">
+        {[a, b].map((side) => (
+          <CompareSideCard
+            key={side.label}
+            side={side.label}
+            traceId={side.traceId}
+            backendName={sideName(side)}
+            state={side.label === 'A' ? stateA : stateB}
+            traceLink={
+              <Link to={traceHref(side.traceId, side.backendId)} className="text-sky-800 underline dark:text-sky-300">
+                {side.traceId}
+              </Link>
+            }
+          />
+        ))}
+      </div>
+      {stateA.status === 'ready' && stateB.status === 'ready' ? (
+        <TraceComparison traceA={stateA.trace} traceB={stateB.trace} spanHref={spanHref} />
+      ) : stateA.status === 'loading' || stateB.status === 'loading' ? (
+        <LoadingState label="The comparison appears when both traces are loaded." />
+      ) : null}
+      <details className="max-w-4xl">
+        <summary className="cursor-pointer text-sm font-medium">Compare with…</summary>
+        <div className="mt-2">{form}</div>
+      </details>
+    </div>
+  );
+}
+
+export default CompareRoute;

@@ -1,0 +1,139 @@
+// /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
+// URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace).
+import { useCallback } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'react-router';
+import { traceQuery } from '../api/queries';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingState } from '../components/loading-state';
+import { NoticeBanner } from '../components/notice-banner';
+import { TraceTimeline } from '../timeline/trace-timeline';
+import type { Trace } from '../model/types';
+import { traceLoadErrorMessage } from '../app/backend-error-message';
+import { TraceSummaryList } from '../app/trace-summary-list';
+import { useBackendFromUrl } from '../app/use-backend-from-url';
+import { useFindParam, useZoomParam } from '../app/trace-url-state';
+import { usePreferencesStore } from '../state/preferences-store';
+
+function rootLabel(trace: Trace): string {
+  const root = trace.spans[trace.rootIndices[0] ?? 0];
+  return root ? `${root.serviceName}: ${root.name}` : 'Empty trace';
+}
+
+function TraceNotices({ trace, partialMessage }: { trace: Trace; partialMessage: string | undefined }) {
+  const orphanCount = trace.issues.orphanSpanIndices.length;
+  return (
+    <>
+      {partialMessage ? (
+        <NoticeBanner title="Partial trace:">{partialMessage}</NoticeBanner>
+      ) : null}
+      {orphanCount > 0 ? (
+        <NoticeBanner title="Incomplete trace:">
+          {orphanCount === 1 ? '1 span refers' : `${orphanCount} spans refer`} to a parent span that is not in the trace;{' '}
+          {orphanCount === 1 ? 'it is' : 'they are'} shown as extra top-level spans. The missing spans may not have been
+          reported yet, or were dropped.
+        </NoticeBanner>
+      ) : null}
+    </>
+  );
+}
+
+/** Find and zoom state is per trace: a new trace ID or backend starts a fresh page. */
+export function TraceRoute() {
+  const { traceId = '' } = useParams();
+  const { backendId } = useBackendFromUrl();
+  return <TracePage key={`${backendId}\u0000${traceId}`} traceId={traceId} />;
+}
+
+function TracePage({ traceId }: { traceId: string }) {
+  const { backendId, backend } = useBackendFromUrl();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const selectedSpanId = searchParams.get('span');
+  const query = useQuery({ ...traceQuery(backendId, traceId), enabled: backend !== undefined && traceId !== '' });
+  const timeZone = usePreferencesStore((s) => s.timeZone);
+  const [findQuery, setFindQuery] = useFindParam();
+  const [zoom, setZoom] = useZoomParam();
+  // Relative to <base href>, so it works under any path prefix.
+  const traceLinkHref = useCallback(
+    (otherTraceId: string, spanId: string) =>
+      `trace/${encodeURIComponent(otherTraceId)}?${new URLSearchParams({ backend: backendId, span: spanId }).toString()}`,
+    [backendId],
+  );
+
+  const selectSpan = useCallback(
+    (spanId: string | null) => {
+      setSearchParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (spanId) next.set('span', spanId);
+          else next.delete('span');
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setSearchParams],
+  );
+
+  const shortId = traceId.slice(0, 8);
+  if (!backend) {
+    return (
+      <div className="p-4">
+        <ErrorAlert title={`Unknown backend "${backendId}"`}>
+          <p>The backend= parameter of this link names no configured backend. Pick a backend from the list in the header.</p>
+        </ErrorAlert>
+      </div>
+    );
+  }
+  if (query.isPending) {
+    return (
+      <>
+        <title>{`Trace ${shortId} · Skein`}</title>
+        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…`} />
+      </>
+    );
+  }
+  if (query.isError) {
+    return (
+      <div className="p-4">
+        <title>{`Trace ${shortId} not loaded · Skein`}</title>
+        <ErrorAlert
+          title={`Could not load trace ${traceId} from ${backend.name}`}
+          onRetry={() => void query.refetch()}
+        >
+          <p>{traceLoadErrorMessage(query.error, traceId, backend.name)}</p>
+        </ErrorAlert>
+      </div>
+    );
+  }
+
+  const { trace, partialMessage } = query.data;
+  return (
+    <div className="flex min-h-0 flex-1 flex-col">
+      <title>{`${rootLabel(trace)} (${shortId}) · Skein`}</title>
+      <section aria-label="Trace overview" className="space-y-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <h1 className="truncate text-lg font-semibold">
+          {rootLabel(trace)}
+          <span className="ml-2 text-sm font-normal text-slate-500 dark:text-slate-400">in {backend.name}</span>
+        </h1>
+        <TraceSummaryList trace={trace} />
+        <TraceNotices trace={trace} partialMessage={partialMessage} />
+      </section>
+      <div className="flex min-h-0 flex-1 flex-col">
+        <TraceTimeline
+          trace={trace}
+          selectedSpanId={selectedSpanId}
+          onSelectSpan={selectSpan}
+          timeZone={timeZone}
+          findQuery={findQuery}
+          onFindQueryChange={setFindQuery}
+          viewRange={zoom}
+          onViewRangeChange={setZoom}
+          traceLinkHref={traceLinkHref}
+        />
+      </div>
+    </div>
+  );
+}
+
+export default TraceRoute;
