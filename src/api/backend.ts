@@ -43,6 +43,32 @@ export interface TraceBackend {
   /** Rejects with a BackendError of kind 'not-found' when the trace does not exist. */
   getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace>;
   getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult>;
+  /** Attribute names for autocomplete, grouped by TraceQL scope (Tempo). `scope` omitted = all. */
+  getTagNames?(scope: string | undefined, signal?: AbortSignal): Promise<TagScopeNames[]>;
+  /**
+   * Values of one attribute for autocomplete (Tempo). `tag` is a TraceQL identifier such as
+   * `resource.service.name`; `query` an optional TraceQL filter `{…}` that narrows the values.
+   */
+  getTagValues?(tag: string, query: string | undefined, signal?: AbortSignal): Promise<TagValue[]>;
+  /** Server version, when the backend reports one (Tempo /api/status/buildinfo). */
+  getBuildInfo?(signal?: AbortSignal): Promise<BackendBuildInfo>;
+}
+
+export interface TagScopeNames {
+  /** `resource`, `span`, `intrinsic`, `event`, `link`, `instrumentation`; '' when the server does not say. */
+  scope: string;
+  tags: string[];
+}
+
+export interface TagValue {
+  /** Tempo's value type: `string`, `int`, `float`, `bool`, `duration`, `keyword`. */
+  type: string;
+  value: string;
+}
+
+export interface BackendBuildInfo {
+  version: string;
+  revision?: string;
 }
 
 export type BackendErrorKind =

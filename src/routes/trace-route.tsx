@@ -1,13 +1,14 @@
 // /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
-// URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace).
-import { useCallback } from 'react';
+// URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
+// view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind) and zoom.
+import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { NoticeBanner } from '../components/notice-banner';
-import { TraceTimeline } from '../timeline/trace-timeline';
+import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
 import type { Trace } from '../model/types';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { TraceSummaryList } from '../app/trace-summary-list';
@@ -18,6 +19,36 @@ import { usePreferencesStore } from '../state/preferences-store';
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
   return root ? `${root.serviceName}: ${root.name}` : 'Empty trace';
+}
+
+/** Tabs for the other views of the same trace; each is a link, so every view has its own URL. */
+function TraceViewTabs({ view }: { view: TraceViewName }) {
+  const [searchParams] = useSearchParams();
+  return (
+    <nav aria-label="Trace views" className="flex gap-1 border-b border-slate-200 px-4 dark:border-slate-800">
+      {TRACE_VIEWS.map((v) => {
+        const next = new URLSearchParams(searchParams);
+        if (v.name === 'timeline') next.delete('view');
+        else next.set('view', v.name);
+        const current = v.name === view;
+        return (
+          <Link
+            key={v.name}
+            to={{ search: next.toString() }}
+            replace
+            aria-current={current ? 'page' : undefined}
+            className={
+              current
+                ? 'border-b-2 border-blue-600 px-3 py-1.5 text-sm font-medium text-blue-700 dark:border-blue-400 dark:text-blue-300'
+                : 'border-b-2 border-transparent px-3 py-1.5 text-sm text-slate-600 hover:text-slate-900 dark:text-slate-300 dark:hover:text-white'
+            }
+          >
+            {v.label}
+          </Link>
+        );
+      })}
+    </nav>
+  );
 }
 
 function TraceNotices({ trace, partialMessage }: { trace: Trace; partialMessage: string | undefined }) {
@@ -49,6 +80,8 @@ function TracePage({ traceId }: { traceId: string }) {
   const { backendId, backend } = useBackendFromUrl();
   const [searchParams, setSearchParams] = useSearchParams();
   const selectedSpanId = searchParams.get('span');
+  const viewParam = searchParams.get('view');
+  const view: TraceViewName = isTraceViewName(viewParam) ? viewParam : 'timeline';
   const query = useQuery({ ...traceQuery(backendId, traceId), enabled: backend !== undefined && traceId !== '' });
   const timeZone = usePreferencesStore((s) => s.timeZone);
   const [findQuery, setFindQuery] = useFindParam();
@@ -74,6 +107,10 @@ function TracePage({ traceId }: { traceId: string }) {
     },
     [setSearchParams],
   );
+
+  const raw = query.data?.raw;
+  // The JSON view shows the payload as loaded; stringify it only when that view is open.
+  const rawText = useMemo(() => (view === 'json' && raw !== undefined ? JSON.stringify(raw, null, 2) : undefined), [view, raw]);
 
   const shortId = traceId.slice(0, 8);
   if (!backend) {
@@ -119,8 +156,11 @@ function TracePage({ traceId }: { traceId: string }) {
         <TraceSummaryList trace={trace} />
         <TraceNotices trace={trace} partialMessage={partialMessage} />
       </section>
+      <TraceViewTabs view={view} />
       <div className="flex min-h-0 flex-1 flex-col">
-        <TraceTimeline
+        <TraceViewSwitch
+          view={view}
+          rawText={rawText}
           trace={trace}
           selectedSpanId={selectedSpanId}
           onSelectSpan={selectSpan}

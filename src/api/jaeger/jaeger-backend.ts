@@ -1,0 +1,220 @@
+// The Jaeger query-service adapter. api_v3 first (the v1 JSON search endpoints are being removed,
+// jaegertracing/jaeger#9260); v1 when the server predates api_v3. What each server supports is
+// learned from its answers and remembered per backend instance.
+
+import { normaliseTraceIdForLookup } from '../../lib/trace-id';
+import { summariseTrace } from '../../model/trace-summary';
+import type { DependencyLink, TraceSummary } from '../../model/types';
+import {
+  BackendError,
+  type DependencyResult,
+  type LoadedTrace,
+  type SearchQuery,
+  type TraceBackend,
+} from '../backend';
+import { pathSegment } from '../http/build-url';
+import { parseSpans, traceFromSpans } from '../http/decode-trace';
+import { isEndpointMissing } from '../http/endpoint-probe';
+import { HttpClient, isSuccess, type TextResponse } from '../http/http-client';
+import { loadTraceFromBody } from '../http/load-trace';
+import type { RemoteBackendConfig } from '../http/remote-backend-config';
+import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
+import { groupSpansByTrace } from '../parsers/group-spans';
+import { v1SearchParams, v3SearchParams } from './jaeger-search-params';
+import { summaryFromJaegerV3 } from './jaeger-summaries';
+
+export interface JaegerCapabilities {
+  /** undefined until a call has found out. */
+  apiV3: boolean | undefined;
+  traceSummaries: boolean | undefined;
+}
+
+export interface RemoteBackendDeps {
+  fetch?: typeof fetch;
+}
+
+export class JaegerBackend implements TraceBackend {
+  readonly id: string;
+  readonly type = 'jaeger' as const;
+  readonly name: string;
+  private readonly client: HttpClient;
+  private readonly found: JaegerCapabilities = { apiV3: undefined, traceSummaries: undefined };
+
+  constructor(config: RemoteBackendConfig, deps: RemoteBackendDeps = {}) {
+    this.id = config.id;
+    this.name = config.name;
+    this.client = new HttpClient({
+      backendName: config.name,
+      baseUrl: config.url,
+      timeoutMs: config.timeoutMs,
+      errorStyle: 'jaeger',
+      fetch: deps.fetch,
+    });
+  }
+
+  get capabilities(): Readonly<JaegerCapabilities> {
+    return { ...this.found };
+  }
+
+  async getServices(signal?: AbortSignal): Promise<string[]> {
+    const what = 'load the service list';
+    if (this.found.apiV3 !== false) {
+      const res = await this.client.getText('/api/v3/services', { signal, what });
+      if (!this.markV3(res)) {
+        const body = expectObject(this.client, this.json(res, what), what);
+        return uniqueSorted(expectStringList(this.client, body, 'services', what));
+      }
+    }
+    const body = await this.client.getJson('/api/services', { signal, what });
+    return uniqueSorted(this.v1List(body, what).filter((v): v is string => typeof v === 'string'));
+  }
+
+  async getOperations(service: string, signal?: AbortSignal): Promise<string[]> {
+    const what = `load the operations of service "${service}"`;
+    if (this.found.apiV3 !== false) {
+      const res = await this.client.getText('/api/v3/operations', { query: { service }, signal, what });
+      if (!this.markV3(res)) {
+        if (res.status === 404) return [];
+        const body = expectObject(this.client, this.json(res, what), what);
+        const operations = expectObjectList(this.client, body, 'operations', what);
+        // The same name is listed once per span kind.
+        return uniqueSorted(operations.map((op) => (typeof op.name === 'string' ? op.name : '')));
+      }
+    }
+    const body = await this.client.getJson(`/api/services/${pathSegment(service)}/operations`, { signal, what });
+    return uniqueSorted(this.v1List(body, what).filter((v): v is string => typeof v === 'string'));
+  }
+
+  async searchTraces(query: SearchQuery, signal?: AbortSignal): Promise<TraceSummary[]> {
+    const what = query.service ? `search traces of service "${query.service}"` : 'search traces';
+    if (query.traceql !== undefined && query.traceql.trim() !== '') {
+      throw new BackendError(
+        'unsupported',
+        this.name,
+        `${this.name} is a Jaeger backend and cannot run TraceQL queries. Use the service, operation and tag fields instead, or pick a Tempo backend.`,
+      );
+    }
+    if (this.found.apiV3 !== false && this.found.traceSummaries !== false) {
+      const res = await this.client.getText('/api/v3/trace-summaries', { query: v3SearchParams(query), signal, what });
+      if (isEndpointMissing(res)) {
+        // Jaeger < 2.19 has api_v3 but no summaries; or there is no api_v3 at all (found below).
+        this.found.traceSummaries = false;
+      } else {
+        this.found.apiV3 = true;
+        this.found.traceSummaries = true;
+        // api_v3 reports an empty result as 404 "No traces found".
+        if (res.status === 404) return [];
+        const body = expectObject(this.client, this.json(res, what), what);
+        return expectObjectList(this.client, body, 'summaries', what)
+          .map(summaryFromJaegerV3)
+          .filter((s): s is TraceSummary => s !== null);
+      }
+    }
+    if (this.found.apiV3 !== false) {
+      // api_v3 before trace summaries: full traces, all merged into one resourceSpans list.
+      const res = await this.client.getText('/api/v3/traces', { query: v3SearchParams(query), signal, what });
+      if (!this.markV3(res)) {
+        if (res.status === 404) return [];
+        return this.summariesOfFullTraces(this.json(res, what), what);
+      }
+    }
+    if (query.service === undefined || query.service.trim() === '') {
+      throw new BackendError(
+        'unsupported',
+        this.name,
+        `${this.name} runs an older Jaeger whose search needs a service. Choose a service, then search again.`,
+      );
+    }
+    const body = await this.client.getJson('/api/traces', { query: v1SearchParams(query), signal, what });
+    this.v1List(body, what);
+    return this.summariesOfFullTraces(body, what);
+  }
+
+  async getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace> {
+    const id = normaliseTraceIdForLookup(traceId);
+    const what = `load trace ${id}`;
+    const notFound = (detail?: string): BackendError =>
+      new BackendError(
+        'not-found',
+        this.name,
+        `Trace ${id} was not found in ${this.name}${detail ? ` (${detail})` : ''}. Check the ID, or try another backend: ` +
+          'traces older than the storage retention are deleted.',
+        404,
+      );
+    if (this.found.apiV3 !== false) {
+      const res = await this.client.getText(`/api/v3/traces/${pathSegment(id)}`, { signal, what });
+      if (!this.markV3(res)) {
+        if (res.status === 404) throw notFound();
+        return loadTraceFromBody(this.client, this.json(res, what), id, what, () => notFound());
+      }
+    }
+    const res = await this.client.getText(`/api/traces/${pathSegment(id)}`, { signal, what });
+    if (res.status === 404) throw notFound();
+    const body = this.json(res, what);
+    return loadTraceFromBody(this.client, body, id, what, (errors) => notFound(errors.join('; ') || undefined));
+  }
+
+  async getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult> {
+    const what = 'load the service dependencies';
+    const endTs = Math.round(window.endUs / 1000);
+    const lookback = Math.max(1, Math.round((window.endUs - window.startUs) / 1000));
+    const res = await this.client.getText('/api/dependencies', { query: { endTs, lookback }, signal, what });
+    if (isEndpointMissing(res)) {
+      throw new BackendError(
+        'unsupported',
+        this.name,
+        `${this.name} has no /api/dependencies endpoint, so there is no service graph to show. Check that the URL in config.json points at the Jaeger query service.`,
+        res.status,
+      );
+    }
+    const body = this.json(res, what);
+    const links: DependencyLink[] = [];
+    for (const item of this.v1List(body, what)) {
+      if (item === null || typeof item !== 'object') continue;
+      const link = item as Record<string, unknown>;
+      if (typeof link.parent !== 'string' || typeof link.child !== 'string') continue;
+      links.push({ parent: link.parent, child: link.child, callCount: typeof link.callCount === 'number' ? link.callCount : 0 });
+    }
+    return { links, source: 'Jaeger /api/dependencies' };
+  }
+
+  /** Records what a v3 answer says about api_v3; true when the endpoint is missing (fall back). */
+  private markV3(res: TextResponse): boolean {
+    if (isEndpointMissing(res)) {
+      this.found.apiV3 = false;
+      return true;
+    }
+    // Only a real answer proves api_v3 exists; a 500 or 401 says nothing either way.
+    if (isSuccess(res) || res.status === 404) this.found.apiV3 = true;
+    return false;
+  }
+
+  /** The parsed JSON of a response, or the BackendError for its status. */
+  private json(res: TextResponse, what: string): unknown {
+    if (!isSuccess(res)) throw this.client.httpError(res, what);
+    return this.client.parseJson(res, what);
+  }
+
+  /** `data` of a v1 envelope, checked to be a list (null means empty). */
+  private v1List(body: unknown, what: string): unknown[] {
+    const envelope = expectObject(this.client, body, what);
+    if (!('data' in envelope)) throw this.client.invalidResponse(what, 'there is no "data" field');
+    const data = envelope.data;
+    if (data === null) return [];
+    if (!Array.isArray(data)) throw this.client.invalidResponse(what, '"data" should be a list');
+    return data;
+  }
+
+  private summariesOfFullTraces(body: unknown, what: string): TraceSummary[] {
+    const parsed = parseSpans(this.client, body, what);
+    const summaries: TraceSummary[] = [];
+    for (const spans of groupSpansByTrace(parsed.spans).values()) {
+      summaries.push(summariseTrace(traceFromSpans(spans, parsed.format)));
+    }
+    return summaries;
+  }
+}
+
+export function createJaegerBackend(config: RemoteBackendConfig, deps: RemoteBackendDeps = {}): JaegerBackend {
+  return new JaegerBackend(config, deps);
+}
