@@ -7,6 +7,7 @@ import {
   lazyBackend,
   listBackends,
   registerBackendInstances,
+  registerBackends,
 } from './backend-registry';
 import { shouldRetry, traceQuery } from './queries';
 
@@ -71,5 +72,18 @@ describe('queries', () => {
     const unknown = traceQuery('zzz', 'abc');
     const queryFn = unknown.queryFn as (ctx: { signal: AbortSignal }) => Promise<unknown>;
     await expect(queryFn({ signal: new AbortController().signal })).rejects.toThrow(/no backend with the id "zzz"/);
+  });
+});
+
+describe('optional backend capabilities', () => {
+  it('forwards tag autocomplete and build info for Tempo only', () => {
+    registerBackends([
+      { id: 'j', type: 'jaeger', name: 'J', url: 'http://127.0.0.1:1/' },
+      { id: 't', type: 'tempo', name: 'T', url: 'http://127.0.0.1:1/' },
+    ]);
+    expect(typeof getBackend('t')?.getTagNames).toBe('function');
+    expect(typeof getBackend('t')?.getTagValues).toBe('function');
+    expect(typeof getBackend('t')?.getBuildInfo).toBe('function');
+    expect(getBackend('j')?.getTagNames).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ export function lazyBackend(config: Pick<BackendConfig, 'id' | 'type' | 'name'>,
     });
     return pending;
   };
-  return {
+  const backend: TraceBackend = {
     id: config.id,
     type: config.type,
     name: config.name,
@@ -36,6 +36,27 @@ export function lazyBackend(config: Pick<BackendConfig, 'id' | 'type' | 'name'>,
     getTrace: async (traceId, signal) => (await instance()).getTrace(traceId, signal),
     getDependencies: async (window, signal) => (await instance()).getDependencies(window, signal),
   };
+  // Tag autocomplete and build info exist only on Tempo: forward them only there, so that
+  // "does this backend have it?" checks in the UI keep their meaning.
+  if (config.type === 'tempo') {
+    const unsupported = (what: string) => new Error(`${config.name} does not offer ${what}.`);
+    backend.getTagNames = async (scope, signal) => {
+      const b = await instance();
+      if (!b.getTagNames) throw unsupported('tag names');
+      return b.getTagNames(scope, signal);
+    };
+    backend.getTagValues = async (tag, query, signal) => {
+      const b = await instance();
+      if (!b.getTagValues) throw unsupported('tag values');
+      return b.getTagValues(tag, query, signal);
+    };
+    backend.getBuildInfo = async (signal) => {
+      const b = await instance();
+      if (!b.getBuildInfo) throw unsupported('build information');
+      return b.getBuildInfo(signal);
+    };
+  }
+  return backend;
 }
 
 function remoteConfig(config: BackendConfig) {
@@ -55,7 +76,7 @@ function createBackend(config: BackendConfig): TraceBackend {
     case 'tempo':
       return lazyBackend(config, async () => (await import('./tempo/tempo-backend')).createTempoBackend(remoteConfig(config)));
     case 'demo':
-      return lazyBackend(config, async () => (await import('./demo/demo-backend')).createDemoBackend());
+      return lazyBackend(config, async () => (await import('./demo/demo-backend')).createDemoBackend({ id: config.id, name: config.name }));
   }
 }
 
