@@ -1,8 +1,12 @@
 import { defineConfig, devices } from '@playwright/test';
+import { BACKENDS_PORT, DEMO_PORT, MOCK_MOUNTS, MOCK_PORT } from './e2e/servers';
 
 // Chromium comes from scripts/run-e2e.mjs (Debian's /usr/bin/chromium here, or Playwright's own elsewhere).
 const executablePath = process.env.SKEIN_CHROMIUM_PATH || undefined;
-const PORT = 4400;
+const PORT = DEMO_PORT;
+const proxies = MOCK_MOUNTS
+  .map((m) => `--proxy /api/${m}=http://127.0.0.1:${MOCK_PORT}/${m}`)
+  .join(' ');
 
 export default defineConfig({
   testDir: './e2e',
@@ -26,6 +30,18 @@ export default defineConfig({
     {
       command: `node scripts/serve-dist.mjs --port ${PORT}`,
       url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 30_000,
+    },
+    {
+      command: `node scripts/mock-backends.mjs --port ${MOCK_PORT}`,
+      url: `http://127.0.0.1:${MOCK_PORT}/healthz`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      command: `node scripts/serve-dist.mjs --port ${BACKENDS_PORT} --config e2e/config/backends.json ${proxies}`,
+      url: `http://127.0.0.1:${BACKENDS_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 30_000,
     },

@@ -1,0 +1,64 @@
+import { expect, test } from '@playwright/test';
+import { demoTraceId } from '../src/api/demo/demo-trace-id';
+
+// Two demo traces of the same root operation (web-frontend POST /checkout); the demo backend
+// regenerates any trace from its ID, so these open without a search.
+const traceA = demoTraceId({ scenario: 'checkout', seed: 1 });
+const traceB = demoTraceId({ scenario: 'checkout', seed: 2 });
+
+test.describe('trace comparison', () => {
+  test('explains the delta, lists differences and opens a row in both traces', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+
+    const summary = page.getByRole('region', { name: 'Comparison summary' });
+    // The headline names both durations and a signed delta, e.g. "B took 356 ms, 82.9 ms longer than A (273 ms): +82.9 ms (+30 %)."
+    await expect(summary).toContainText(/B took .+ than A \(.+\): [+\u2212][\d.]+ (µs|ms|s)/);
+    await expect(summary).toContainText(/is self time in /);
+
+    const table = page.getByRole('table', { name: 'Trace differences' });
+    await expect(table).toBeVisible();
+    const headers = table.getByRole('columnheader');
+    await expect(headers).toContainText(['Service', 'Operation', 'Count A', 'Count B', 'Time A', 'Time B', 'Delta']);
+    const rows = table.locator('tbody tr');
+    expect(await rows.count()).toBeGreaterThan(0);
+
+    // The merged waterfall shows the union tree.
+    const grid = page.getByRole('treegrid', { name: 'Comparison timeline' });
+    await expect(grid).toBeVisible();
+    expect(Number(await grid.getAttribute('aria-rowcount'))).toBeGreaterThan(1);
+
+    // Sorting by a column reports it to assistive technology.
+    await headers.filter({ hasText: 'Count B' }).getByRole('button').click();
+    await expect(headers.filter({ hasText: 'Count B' })).toHaveAttribute('aria-sort', 'descending');
+
+    // Opening a row shows A's and B's details side by side.
+    const first = rows.first();
+    const operation = (await first.locator('td').nth(1).getByRole('button').textContent())?.trim() ?? '';
+    await first.locator('td').nth(1).getByRole('button').click();
+    const details = page.getByRole('region', { name: 'Span details' });
+    await expect(details).toBeVisible();
+    await expect(details.getByRole('heading', { level: 2 })).toContainText(operation);
+    const numbers = details.getByRole('table', { name: 'Numbers in A and B' });
+    await expect(numbers.getByRole('columnheader', { name: 'A', exact: true })).toBeVisible();
+    await expect(numbers.getByRole('columnheader', { name: 'B', exact: true })).toBeVisible();
+    await expect(numbers.getByRole('row', { name: /Total time/ })).toBeVisible();
+    await details.getByRole('button', { name: 'Close span details' }).click();
+    await expect(details).toHaveCount(0);
+  });
+
+  test('a trace that fails to load names its side and backend, offers Retry, and the other side still shows', async ({ page }) => {
+    const missing = 'ffffffffffffffffffffffffffffffff';
+    await page.goto(`./compare/${traceA}/${missing}?backend=demo`);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('trace B');
+    await expect(alert).toContainText('Demo');
+    await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Trace A' })).toContainText('POST /checkout');
+  });
+
+  test("Jaeger UI's /trace/A...B opens the comparison", async ({ page }) => {
+    await page.goto(`./trace/${traceA}...${traceB}?backend=demo`);
+    await expect(page).toHaveURL(new RegExp(`/compare/${traceA}/${traceB}`));
+    await expect(page.getByRole('table', { name: 'Trace differences' })).toBeVisible();
+  });
+});

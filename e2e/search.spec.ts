@@ -1,0 +1,127 @@
+// The search page on the built-in demo backend: search → sort → brush → open → Back.
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** `15.2 s`, `840 ms`, `12 µs`, `2 min 3 s` → µs (enough of formatDurationUs to compare rows). */
+function durationTextToUs(text: string): number {
+  const units: Record<string, number> = { ns: 0.001, 'µs': 1, ms: 1e3, s: 1e6, min: 60e6, h: 3600e6 };
+  let total = 0;
+  for (const match of text.matchAll(/([\d.]+)\s*(ns|µs|ms|s|min|h)\b/g)) total += Number(match[1]) * (units[match[2] as string] ?? NaN);
+  return total;
+}
+
+function isDescending(values: number[]): boolean {
+  return values.every((value, i) => i === 0 || value <= (values[i - 1] as number));
+}
+
+function resultsList(page: Page): Locator {
+  return page.getByRole('list', { name: 'Search results' });
+}
+
+/** The trace rows (each row also holds a small list of its services). */
+function traceRows(list: Locator): Locator {
+  return list.locator(':scope > [role="listitem"]');
+}
+
+async function countLine(page: Page): Promise<number> {
+  const text = (await page.getByText(/^\d+ traces?$/).first().textContent()) ?? '';
+  return Number(/^(\d+)/.exec(text)?.[1]);
+}
+
+async function rowDurationsUs(list: Locator, rows: number): Promise<number[]> {
+  const items = traceRows(list);
+  const out: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    const text = (await items.nth(i).locator('span.tabular-nums').first().textContent()) ?? '';
+    out.push(durationTextToUs(text));
+  }
+  return out;
+}
+
+test('search, sort, brush the plot, open a trace and come back to the same results', async ({ page }) => {
+  await page.goto('./search');
+  const form = page.getByRole('search');
+  await form.getByLabel('Time range').selectOption('2h');
+  await form.getByLabel('Limit').fill('200');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+
+  // N traces, with the query time.
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  const total = await countLine(page);
+  expect(total).toBeGreaterThan(20);
+  await expect(page.getByText(/traces in \d+ ms/)).toBeVisible();
+  await expect(page).toHaveURL(/lookback=2h/);
+  await expect(page).toHaveURL(/start=\d+&end=\d+/);
+  await expect(page).toHaveURL(/limit=200/);
+
+  const list = resultsList(page);
+  await expect(traceRows(list).first()).toBeVisible();
+  await expect(traceRows(list).first()).toHaveAttribute('aria-setsize', String(total));
+
+  // Sort by longest: the first rows are in descending duration, and the URL keeps the sort.
+  await page.getByLabel('Sort').selectOption('longest');
+  await expect(page).toHaveURL(/sort=longest/);
+  await expect(page.getByLabel('Sort')).toHaveValue('longest');
+  // The URL changes a moment before the list re-renders: poll until the rows are in order.
+  await expect.poll(async () => isDescending(await rowDurationsUs(list, 4))).toBe(true);
+  expect((await rowDurationsUs(list, 4)).every((d) => d > 0)).toBe(true);
+
+  // Brush the left half of the plot: the list shrinks to the traces inside the rectangle.
+  const plot = page.getByRole('img', { name: 'Trace durations over time' });
+  await expect(plot).toBeVisible();
+  const canvas = plot.locator('canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the scatter plot canvas has no box');
+  await page.mouse.move(box.x + 66, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByText(/, showing \d+/)).toBeVisible();
+  const shownText = (await page.getByText(/, showing \d+/).textContent()) ?? '';
+  const shown = Number(/showing (\d+)/.exec(shownText)?.[1]);
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(total);
+  await expect(traceRows(list).first()).toHaveAttribute('aria-setsize', String(shown));
+  const searchUrl = page.url();
+
+  // Open the first (longest) trace in the selection.
+  const firstLink = traceRows(list).first().getByRole('link').first();
+  const href = await firstLink.getAttribute('href');
+  expect(href).toMatch(/\/trace\/[0-9a-f]+\?backend=/);
+  await firstLink.click();
+  await expect(page).toHaveURL(/\/trace\/[0-9a-f]+\?backend=/);
+  await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
+
+  // Back: the same URL, the same result set, still sorted by longest.
+  await page.goBack();
+  await expect(page).toHaveURL(searchUrl);
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  expect(await countLine(page)).toBe(total);
+  await expect(page.getByLabel('Sort')).toHaveValue('longest');
+  await expect.poll(async () => isDescending(await rowDurationsUs(resultsList(page), 3))).toBe(true);
+});
+
+test("accepts a Jaeger UI search URL (JSON tags, µs window) and keeps it across a reload", async ({ page }) => {
+  const endUs = Date.now() * 1000;
+  const startUs = endUs - 3_600_000_000;
+  const tags = encodeURIComponent(JSON.stringify({ 'http.request.method': 'GET' }));
+  await page.goto(`./search?end=${endUs}&limit=20&lookback=1h&maxDuration&minDuration&service=web-frontend&start=${startUs}&tags=${tags}`);
+  const form = page.getByRole('search');
+  await expect(form.getByRole('combobox', { name: 'Service' })).toHaveValue('web-frontend');
+  await expect(form.getByRole('combobox', { name: 'Tags' })).toHaveValue('http.request.method=GET');
+  await expect(page.getByText(/^\d+ traces?$/).or(page.getByText('No traces matched this search'))).toBeVisible();
+  await page.reload();
+  await expect(form.getByRole('combobox', { name: 'Service' })).toHaveValue('web-frontend');
+  await expect(page).toHaveURL(new RegExp(`[?&]start=${startUs}(&|$)`));
+  await expect(page).toHaveURL(new RegExp(`[?&]end=${endUs}(&|$)`));
+});
+
+test('explains a bad duration instead of searching', async ({ page }) => {
+  await page.goto('./search');
+  const form = page.getByRole('search');
+  await form.getByLabel('Min duration').fill('300');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(form.getByText('Write a duration with a unit, e.g. 1.2s, 300ms or 50us.')).toBeVisible();
+  await expect(form.getByLabel('Min duration')).toBeFocused();
+  await expect(page).not.toHaveURL(/minDuration/);
+});
