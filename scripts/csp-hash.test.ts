@@ -12,3 +12,18 @@ describe('csp-hash', () => {
     expect(hashes).toEqual([expected, `'sha256-${createHash('sha256').update('{}').digest('base64')}'`]);
   });
 });
+
+describe('the shipped nginx CSP', () => {
+  it('allows exactly the inline scripts of index.html (rebuild the hash when the script changes)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const html = readFileSync('index.html', 'utf8');
+    const template = readFileSync('deploy/nginx.conf.template', 'utf8');
+    const hashes = (inlineScriptHashes as (html: string) => string[])(html);
+    expect(hashes).toHaveLength(1);
+    const cspLine = template.split("\n").find((l) => l.includes("set $skein_csp")) ?? "";
+    const scriptSrc = /script-src ([^;]+);/.exec(cspLine)?.[1] ?? "";
+    expect(scriptSrc.split(' ').filter((s) => s.startsWith("'sha256-"))).toEqual(hashes);
+    expect(cspLine).not.toContain('unsafe-eval');
+    expect(scriptSrc).not.toContain('unsafe-inline');
+  });
+});

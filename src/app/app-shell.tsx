@@ -1,6 +1,7 @@
-import { Outlet, useNavigation } from 'react-router';
+import { Outlet, useLocation, useNavigation, useSearchParams } from 'react-router';
 import { ErrorAlert } from '../components/error-alert';
 import { AppHeader } from './app-header';
+import { fullViewHref, isEmbedded } from './embed-mode';
 import { FileDropOverlay } from './file-drop-overlay';
 import { FileOpenProvider, useFileOpen } from './file-open-context';
 import { LoadingState } from '../components/loading-state';
@@ -31,13 +32,29 @@ function NavigationProgress() {
   return <div aria-hidden="true" className="fixed top-0 left-0 z-40 h-0.5 w-full animate-pulse bg-sky-500" />;
 }
 
+/** In embed mode the chrome is gone; this keeps a way out to the full app. */
+function EmbedBar() {
+  const location = useLocation();
+  // Recomputed on every navigation so that the link always opens the view being shown.
+  const href = fullViewHref(new URL(`.${location.pathname}${location.search}${location.hash}`, document.baseURI).toString());
+  return (
+    <div className="flex justify-end border-b border-slate-200 px-3 py-1 text-sm dark:border-slate-800">
+      <a href={href} target="_blank" rel="noopener noreferrer" className="text-sky-700 underline dark:text-sky-300">
+        Open in full view
+      </a>
+    </div>
+  );
+}
+
 /** Header, file opening (button, drop anywhere, messages) and the current page. */
 export function AppShell() {
+  const [searchParams] = useSearchParams();
+  const embedded = isEmbedded(searchParams);
   return (
     <FileOpenProvider>
       <div className="flex h-dvh flex-col">
         <NavigationProgress />
-        <AppHeader />
+        {embedded ? <EmbedBar /> : <AppHeader />}
         <FileOpenMessages />
         <main className="flex min-h-0 flex-1 flex-col overflow-auto">
           <Outlet />

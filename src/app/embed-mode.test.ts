@@ -1,0 +1,23 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { fullViewHref, isEmbedded, isEmbedRequested, resetEmbedMode } from './embed-mode';
+
+describe('embed mode', () => {
+  afterEach(resetEmbedMode);
+
+  it('is asked for by embed=1 or Jaeger UI uiEmbed=v0', () => {
+    expect(isEmbedRequested(new URLSearchParams('embed=1'))).toBe(true);
+    expect(isEmbedRequested(new URLSearchParams('uiEmbed=v0'))).toBe(true);
+    expect(isEmbedRequested(new URLSearchParams('embed=0'))).toBe(false);
+    expect(isEmbedRequested(new URLSearchParams(''))).toBe(false);
+  });
+
+  it('stays on for links followed inside the frame', () => {
+    expect(isEmbedded(new URLSearchParams(''))).toBe(false);
+    expect(isEmbedded(new URLSearchParams('embed=1'))).toBe(true);
+    expect(isEmbedded(new URLSearchParams('backend=demo'))).toBe(true);
+  });
+
+  it('links to the same view without the embed parameters', () => {
+    expect(fullViewHref('https://x.example/t/trace/ab?embed=1&span=cd&uiEmbed=v0')).toBe('https://x.example/t/trace/ab?span=cd');
+  });
+});

@@ -1,0 +1,29 @@
+// Embed mode (`?embed=1`, or Jaeger UI's `uiEmbed=v0`): for iframes in other tools. The header and
+// navigation are hidden; a link opens the same view in full. Once a page was opened embedded, links
+// followed inside the frame stay embedded (they do not carry the parameter), so the mode is sticky
+// for the life of the page.
+
+let stickyEmbed = false;
+
+export function isEmbedRequested(params: URLSearchParams): boolean {
+  const embed = params.get('embed');
+  return embed === '1' || embed === 'true' || params.get('uiEmbed') === 'v0';
+}
+
+export function isEmbedded(params: URLSearchParams): boolean {
+  if (isEmbedRequested(params)) stickyEmbed = true;
+  return stickyEmbed;
+}
+
+/** The current URL without the embed parameters: the same view in the full app. */
+export function fullViewHref(href: string): string {
+  const url = new URL(href);
+  url.searchParams.delete('embed');
+  url.searchParams.delete('uiEmbed');
+  return url.toString();
+}
+
+/** For tests. */
+export function resetEmbedMode(): void {
+  stickyEmbed = false;
+}
