@@ -44,6 +44,17 @@ test.describe('trace comparison', () => {
     await expect(numbers.getByRole('row', { name: /Total time/ })).toBeVisible();
     await details.getByRole('button', { name: 'Close span details' }).click();
     await expect(details).toHaveCount(0);
+
+    // The waterfall works from the keyboard: arrows move, Left collapses, Enter opens details.
+    await grid.focus();
+    await page.keyboard.press('Home');
+    const rowCount = Number(await grid.getAttribute('aria-rowcount'));
+    await page.keyboard.press('ArrowLeft');
+    await expect(grid).toHaveAttribute('aria-rowcount', '1');
+    await page.keyboard.press('ArrowRight');
+    await expect(grid).toHaveAttribute('aria-rowcount', String(rowCount));
+    await page.keyboard.press('Enter');
+    await expect(details.getByRole('heading', { level: 2 })).toContainText('POST /checkout');
   });
 
   test('a trace that fails to load names its side and backend, offers Retry, and the other side still shows', async ({ page }) => {

@@ -113,7 +113,7 @@ export function CompareRoute() {
           Swap A and B
         </Link>
       </div>
-      <div className="flex flex-col gap-3 lg:flex-row">
+      <div className="flex flex-col gap-3 lg:flex-row lg:items-start">
         {[a, b].map((side) => (
           <CompareSideCard
             key={side.label}
@@ -134,7 +134,7 @@ export function CompareRoute() {
       ) : stateA.status === 'loading' || stateB.status === 'loading' ? (
         <LoadingState label="The comparison appears when both traces are loaded." />
       ) : null}
-      <details className="max-w-4xl">
+      <details className="max-w-4xl" open={stateA.status === 'error' || stateB.status === 'error' ? true : undefined}>
         <summary className="cursor-pointer text-sm font-medium">Compare with…</summary>
         <div className="mt-2">{form}</div>
       </details>

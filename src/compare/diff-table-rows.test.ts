@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { traceFromSpecs, type SpanSpec } from '../model/testing/raw-span';
+import { diffTraces } from '../model/trace-diff';
+import { defaultDiffSort, diffTableRows } from './diff-table-rows';
+
+const a: SpanSpec[] = [
+  { id: 'r', start: 0, duration: 1000, service: 'api', name: '/checkout' },
+  { id: 'c', parent: 'r', start: 0, duration: 300, service: 'cart', name: '/load' },
+  { id: 'p', parent: 'r', start: 350, duration: 400, service: 'payments', name: '/charge' },
+  { id: 'm', parent: 'r', start: 800, duration: 100, service: 'mail', name: '/send' },
+];
+const b: SpanSpec[] = [
+  { id: 'r', start: 0, duration: 1200, service: 'api', name: '/checkout' },
+  { id: 'c', parent: 'r', start: 0, duration: 100, service: 'cart', name: '/load' },
+  { id: 'p', parent: 'r', start: 150, duration: 800, service: 'payments', name: '/charge' },
+  { id: 'm', parent: 'r', start: 1000, duration: 100, service: 'mail', name: '/send' },
+];
+const diff = diffTraces(traceFromSpecs(a), traceFromSpecs(b));
+const names = (ids: number[]) => ids.map((id) => diff.nodes[id]!.name);
+
+describe('Trace differences rows', () => {
+  it('sorts by delta, slowdowns first when B is slower', () => {
+    const sort = defaultDiffSort(diff);
+    expect(sort).toEqual({ key: 'delta', direction: 'descending' });
+    expect(names(diffTableRows(diff, sort, { onlyChanged: false, text: '' }))).toEqual(['/charge', '/checkout', '/send', '/load']);
+    expect(names(diffTableRows(diff, { key: 'delta', direction: 'ascending' }, { onlyChanged: false, text: '' }))).toEqual([
+      '/load',
+      '/send',
+      '/checkout',
+      '/charge',
+    ]);
+  });
+
+  it('sorts text columns and filters to changed rows and by text', () => {
+    expect(names(diffTableRows(diff, { key: 'service', direction: 'ascending' }, { onlyChanged: false, text: '' }))).toEqual([
+      '/checkout',
+      '/load',
+      '/send',
+      '/charge',
+    ]);
+    expect(names(diffTableRows(diff, { key: 'timeB', direction: 'descending' }, { onlyChanged: true, text: '' }))).toEqual([
+      '/checkout',
+      '/charge',
+      '/load',
+    ]);
+    expect(names(diffTableRows(diff, { key: 'delta', direction: 'descending' }, { onlyChanged: false, text: 'PAY' }))).toEqual(['/charge']);
+  });
+});

@@ -1,0 +1,61 @@
+// Rows of the `Trace differences` table: which nodes, in which order.
+
+import { isNodeChanged, selfDeltaUs, totalDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
+
+export type DiffSortKey = 'service' | 'operation' | 'countA' | 'countB' | 'timeA' | 'timeB' | 'delta' | 'selfDelta';
+export type SortDirection = 'ascending' | 'descending';
+
+export interface DiffSort {
+  key: DiffSortKey;
+  direction: SortDirection;
+}
+
+/** The first look answers "what got slower" (or "what got faster" when B was faster). */
+export function defaultDiffSort(diff: TraceDiff): DiffSort {
+  return { key: 'delta', direction: diff.summary.deltaUs < 0 ? 'ascending' : 'descending' };
+}
+
+/** Text columns start A→Z, number columns largest first. */
+export function firstDirection(key: DiffSortKey): SortDirection {
+  return key === 'service' || key === 'operation' ? 'ascending' : 'descending';
+}
+
+const numeric: Record<Exclude<DiffSortKey, 'service' | 'operation'>, (n: DiffNode) => number> = {
+  countA: (n) => n.a.count,
+  countB: (n) => n.b.count,
+  timeA: (n) => n.a.totalUs,
+  timeB: (n) => n.b.totalUs,
+  delta: totalDeltaUs,
+  selfDelta: selfDeltaUs,
+};
+
+function compareNodes(key: DiffSortKey): (x: DiffNode, y: DiffNode) => number {
+  if (key === 'service') return (x, y) => x.serviceName.localeCompare(y.serviceName) || x.name.localeCompare(y.name);
+  if (key === 'operation') return (x, y) => x.name.localeCompare(y.name) || x.serviceName.localeCompare(y.serviceName);
+  const value = numeric[key];
+  return (x, y) => value(x) - value(y);
+}
+
+export interface DiffTableFilter {
+  onlyChanged: boolean;
+  /** Whitespace-separated tokens, all of which must occur in "service operation". */
+  text: string;
+}
+
+/** Node ids for the table, filtered and sorted; ties keep tree order, so the result is stable. */
+export function diffTableRows(diff: TraceDiff, sort: DiffSort, filter: DiffTableFilter): number[] {
+  const tokens = filter.text.toLowerCase().split(/\s+/).filter((t) => t !== '');
+  const picked: DiffNode[] = [];
+  for (const node of diff.nodes) {
+    if (filter.onlyChanged && !isNodeChanged(node, diff.summary.thresholdUs)) continue;
+    if (tokens.length > 0) {
+      const haystack = `${node.serviceName} ${node.name}`.toLowerCase();
+      if (!tokens.every((t) => haystack.includes(t))) continue;
+    }
+    picked.push(node);
+  }
+  const compare = compareNodes(sort.key);
+  const sign = sort.direction === 'ascending' ? 1 : -1;
+  picked.sort((x, y) => sign * compare(x, y) || x.id - y.id);
+  return picked.map((n) => n.id);
+}

@@ -1,0 +1,82 @@
+/**
+ * TraceComparison: why B took longer (or less) than A. Props:
+ * - `traceA`, `traceB`: the two loaded traces (A is the baseline). Treated as immutable.
+ * - `spanHref?(side, spanId)`: link to a span in its own trace page, used in the details.
+ *
+ * Shows the summary in words and numbers, the merged waterfall of the union tree, the
+ * `Trace differences` table and, for the selected node, A's and B's details side by side.
+ * The diff is computed once per pair of traces (linear in the number of spans).
+ */
+
+import { useEffect, useState } from 'react';
+import { LoadingState } from '../components/loading-state';
+import { diffTraces, type TraceDiff } from '../model/trace-diff';
+import type { Trace } from '../model/types';
+import { DiffDetails } from './diff-details';
+import { DiffSummary } from './diff-summary';
+import { DiffTable } from './diff-table';
+import { DiffWaterfall } from './diff-waterfall';
+
+export interface TraceComparisonProps {
+  traceA: Trace;
+  traceB: Trace;
+  spanHref?: (side: 'A' | 'B', spanId: string) => string;
+}
+
+export function TraceComparison({ traceA, traceB, spanHref }: TraceComparisonProps) {
+  const diff = useDiff(traceA, traceB);
+  const [selection, setSelection] = useState<{ diff: TraceDiff; nodeId: number } | null>(null);
+  if (diff === null) return <LoadingState label="Comparing the traces…" />;
+  // A selection belongs to one diff: new traces start with nothing selected.
+  const selectedNodeId = selection !== null && selection.diff === diff ? selection.nodeId : null;
+  const select = (nodeId: number | null) => setSelection(nodeId === null ? null : { diff, nodeId });
+
+  return (
+    <div className="space-y-4">
+      <DiffSummary diff={diff} onSelectNode={select} />
+      <div className={`grid gap-4 ${selectedNodeId !== null ? 'xl:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
+        <div className="min-w-0 space-y-6">
+          <DiffWaterfall key={diffKey(diff)} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+          <DiffTable key={`table-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+        </div>
+        {selectedNodeId !== null ? (
+          <div className="min-w-0 xl:sticky xl:top-2 xl:max-h-[calc(100vh-1rem)] xl:self-start xl:overflow-auto">
+            <DiffDetails
+              diff={diff}
+              nodeId={selectedNodeId}
+              traceA={traceA}
+              traceB={traceB}
+              onClose={() => select(null)}
+              spanHref={spanHref}
+            />
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The diff of two traces, computed in a task of its own after the traces have been painted, so
+ * that loading, diffing and drawing large traces never add up to one long main-thread task.
+ */
+function useDiff(traceA: Trace, traceB: Trace): TraceDiff | null {
+  const [result, setResult] = useState<{ a: Trace; b: Trace; diff: TraceDiff } | null>(null);
+  useEffect(() => {
+    const timer = window.setTimeout(() => setResult({ a: traceA, b: traceB, diff: diffTraces(traceA, traceB) }), 0);
+    return () => window.clearTimeout(timer);
+  }, [traceA, traceB]);
+  return result !== null && result.a === traceA && result.b === traceB ? result.diff : null;
+}
+
+// Per-diff component state (collapse, sort) is reset by keying on the diff's identity.
+const diffIds = new WeakMap<object, number>();
+let nextDiffId = 0;
+function diffKey(diff: object): number {
+  let id = diffIds.get(diff);
+  if (id === undefined) {
+    id = nextDiffId++;
+    diffIds.set(diff, id);
+  }
+  return id;
+}
