@@ -57,6 +57,8 @@ export function appRoutes(): RouteObject[] {
           lazy: lazyPage(() => import('../routes/trace-route'), 'TraceRoute'),
         },
         { path: 'compare', ...pageDefaults, lazy: lazyPage(() => import('../routes/compare-route'), 'CompareRoute') },
+        // "Compare with…" from a trace page: A is known, the page asks for B.
+        { path: 'compare/:traceIdA', ...pageDefaults, lazy: lazyPage(() => import('../routes/compare-route'), 'CompareRoute') },
         {
           path: 'compare/:traceIdA/:traceIdB',
           ...pageDefaults,

@@ -10,7 +10,8 @@ import { LoadingState } from '../components/loading-state';
 import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
 import type { Trace } from '../model/types';
-import { traceLoadErrorMessage } from '../app/backend-error-message';
+import { retryingNote, retryUnlessTimedOut, traceLoadErrorMessage, traceLoadErrorTitle } from '../app/backend-error-message';
+import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
@@ -82,7 +83,11 @@ function TracePage({ traceId }: { traceId: string }) {
   const selectedSpanId = searchParams.get('span');
   const viewParam = searchParams.get('view');
   const view: TraceViewName = isTraceViewName(viewParam) ? viewParam : 'timeline';
-  const query = useQuery({ ...traceQuery(backendId, traceId), enabled: backend !== undefined && traceId !== '' });
+  const query = useQuery({
+    ...traceQuery(backendId, traceId),
+    enabled: backend !== undefined && traceId !== '',
+    retry: retryUnlessTimedOut,
+  });
   const timeZone = usePreferencesStore((s) => s.timeZone);
   const [findQuery, setFindQuery] = useFindParam();
   const [zoom, setZoom] = useZoomParam();
@@ -123,22 +128,31 @@ function TracePage({ traceId }: { traceId: string }) {
     );
   }
   if (query.isPending) {
+    const note = retryingNote(query.failureCount, query.failureReason);
     return (
       <>
         <title>{`Trace ${shortId} · Skein`}</title>
-        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…`} />
+        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…${note ? ` ${note}` : ''}`} />
       </>
     );
   }
   if (query.isError) {
+    // Only the failure is shown: no summary or timeline of a trace that did not load.
     return (
       <div className="p-4">
         <title>{`Trace ${shortId} not loaded · Skein`}</title>
         <ErrorAlert
-          title={`Could not load trace ${traceId} from ${backend.name}`}
+          title={traceLoadErrorTitle(query.error, traceId, backend.name)}
           onRetry={() => void query.refetch()}
+          retrying={query.isFetching}
         >
           <p>{traceLoadErrorMessage(query.error, traceId, backend.name)}</p>
+          {query.errorUpdateCount > 1 ? (
+            <p>
+              Still failing after {query.errorUpdateCount - 1} {query.errorUpdateCount === 2 ? 'retry' : 'retries'} (last attempt at{' '}
+              {formatTimestamp(query.errorUpdatedAt * 1000, timeZone)}).
+            </p>
+          ) : null}
         </ErrorAlert>
       </div>
     );
@@ -149,10 +163,18 @@ function TracePage({ traceId }: { traceId: string }) {
     <div className="flex min-h-0 flex-1 flex-col">
       <title>{`${rootLabel(trace)} (${shortId}) · Skein`}</title>
       <section aria-label="Trace overview" className="space-y-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
-        <h1 className="truncate text-lg font-semibold">
-          {rootLabel(trace)}
-          <span className="ml-2 text-sm font-normal text-slate-500 dark:text-slate-400">in {backend.name}</span>
-        </h1>
+        <div className="flex items-baseline justify-between gap-4">
+          <h1 className="truncate text-lg font-semibold">
+            {rootLabel(trace)}
+            <span className="ml-2 text-sm font-normal text-slate-500 dark:text-slate-400">in {backend.name}</span>
+          </h1>
+          <Link
+            to={{ pathname: `/compare/${encodeURIComponent(traceId)}`, search: new URLSearchParams({ backend: backendId }).toString() }}
+            className="shrink-0 text-sm text-sky-700 underline dark:text-sky-300"
+          >
+            Compare with…
+          </Link>
+        </div>
         <TraceSummaryList trace={trace} />
         <TraceNotices trace={trace} partialMessage={partialMessage} />
       </section>

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { DependencyLink } from '../model/types';
+import { buildServiceGraph, edgeErrorRate, nodeCalls } from './graph-model';
+import { edgeWidths, errorBand, nodeRadii, MAX_EDGE_WIDTH_PX, MIN_NODE_RADIUS_PX, MAX_NODE_RADIUS_PX } from './graph-style';
+
+describe('buildServiceGraph', () => {
+  it('numbers services by name and sums calls per node', () => {
+    const graph = buildServiceGraph([
+      { parent: 'web', child: 'api', callCount: 10, errorCount: 1 },
+      { parent: 'api', child: 'db', callCount: 30, errorCount: 0 },
+    ]);
+    expect(graph.nodes.map((n) => n.name)).toEqual(['api', 'db', 'web']);
+    const api = graph.nodes[graph.indexByName.get('api') ?? -1];
+    expect(api).toMatchObject({ callsIn: 10, callsOut: 30, errorsIn: 1 });
+    expect(graph.edges.map((e) => [e.source, e.target])).toEqual([
+      [2, 0],
+      [0, 1],
+    ]);
+  });
+
+  it('merges duplicate links without touching the input', () => {
+    const input: DependencyLink[] = [
+      { parent: 'a', child: 'b', callCount: 2, errorCount: 1, p95Us: 100, traceIds: ['t1'] },
+      { parent: 'a', child: 'b', callCount: 3, p95Us: 300, traceIds: ['t1', 't2'] },
+    ];
+    const frozen = JSON.stringify(input);
+    const graph = buildServiceGraph(input);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.edges[0]?.link).toEqual({ parent: 'a', child: 'b', callCount: 5, errorCount: 1, p95Us: 300, traceIds: ['t1', 't2'] });
+    expect(JSON.stringify(input)).toBe(frozen);
+  });
+
+  it('sizes entry services by what they send', () => {
+    const graph = buildServiceGraph([{ parent: 'web', child: 'api', callCount: 7 }]);
+    expect(graph.nodes.map(nodeCalls)).toEqual([7, 7]);
+  });
+});
+
+describe('styles', () => {
+  it('computes error rates and bands', () => {
+    expect(edgeErrorRate({ parent: 'a', child: 'b', callCount: 200, errorCount: 3 })).toBeCloseTo(0.015);
+    expect(edgeErrorRate({ parent: 'a', child: 'b', callCount: 200 })).toBeNull();
+    expect([null, 0, 0.005, 0.01, 0.02, 0.5].map(errorBand)).toEqual([-1, 0, 1, 1, 2, 3]);
+  });
+
+  it('scales node radius and edge width by calls (square root), within limits', () => {
+    const graph = buildServiceGraph([
+      { parent: 'a', child: 'b', callCount: 100 },
+      { parent: 'a', child: 'c', callCount: 25 },
+    ]);
+    const radii = nodeRadii(graph);
+    expect(radii[0]).toBe(MAX_NODE_RADIUS_PX); // a sends 125
+    expect(radii[1]).toBeGreaterThan(MIN_NODE_RADIUS_PX);
+    const widths = edgeWidths(graph);
+    expect(widths[0]).toBe(MAX_EDGE_WIDTH_PX);
+    // sqrt(25/100) = 0.5 of the range above the minimum.
+    expect(widths[1]).toBeCloseTo(1 + (MAX_EDGE_WIDTH_PX - 1) * 0.5);
+  });
+});

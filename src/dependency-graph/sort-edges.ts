@@ -1,0 +1,45 @@
+// Sorting for the dependency table. Unknown values (no error count, no latency) sort last in
+// either direction, so a column of mostly dashes never hides the real numbers.
+import { edgeErrorRate, type GraphEdge } from './graph-model';
+
+export type SortColumn = 'parent' | 'child' | 'calls' | 'errors' | 'errorRate' | 'p50' | 'p95';
+
+export interface SortState {
+  column: SortColumn;
+  descending: boolean;
+}
+
+function value(edge: GraphEdge, column: SortColumn): string | number | undefined {
+  const { link } = edge;
+  switch (column) {
+    case 'parent':
+      return link.parent;
+    case 'child':
+      return link.child;
+    case 'calls':
+      return link.callCount;
+    case 'errors':
+      return link.errorCount;
+    case 'errorRate':
+      return edgeErrorRate(link) ?? undefined;
+    case 'p50':
+      return link.p50Us;
+    case 'p95':
+      return link.p95Us;
+  }
+}
+
+export function sortEdges(edges: readonly GraphEdge[], sort: SortState): GraphEdge[] {
+  const direction = sort.descending ? -1 : 1;
+  return [...edges].sort((a, b) => {
+    const va = value(a, sort.column);
+    const vb = value(b, sort.column);
+    if (va === undefined || vb === undefined) {
+      if (va === vb) return a.index - b.index;
+      return va === undefined ? 1 : -1;
+    }
+    const order = typeof va === 'string' || typeof vb === 'string' ? String(va).localeCompare(String(vb)) : va - vb;
+    // Ties: by parent, then child, so the order is stable and readable.
+    return order * direction || a.link.parent.localeCompare(b.link.parent) || a.link.child.localeCompare(b.link.child);
+  });
+}

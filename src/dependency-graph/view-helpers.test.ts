@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { edgeScreenWidth } from './draw-graph';
+import { buildServiceGraph } from './graph-model';
+import { buildScene, hitEdge, hitNode } from './graph-scene';
+import { nodeRadii, toLayoutInput } from './graph-style';
+import { placeLabels } from './label-placement';
+import { layeredLayout } from './layered-layout';
+import { sortEdges } from './sort-edges';
+import { parseLookback, resolveWindow, widerLookback, windowSpecFromParams, writeWindowParams } from './time-window';
+import { focusFromParams, writeFocusParams } from './url-state';
+
+describe('time window', () => {
+  it('parses Jaeger-style lookbacks', () => {
+    expect(parseLookback('1h')).toBe(3_600_000_000);
+    expect(parseLookback('2d')).toBe(172_800_000_000);
+    expect(parseLookback('1w')).toBe(604_800_000_000);
+    expect(parseLookback('90m')).toBe(5_400_000_000);
+    expect(parseLookback('0h')).toBeNull();
+    expect(parseLookback('1x')).toBeNull();
+    expect(parseLookback(null)).toBeNull();
+  });
+
+  it('prefers a valid start/end over lookback, else lookback, else one day', () => {
+    expect(windowSpecFromParams(new URLSearchParams('start=100&end=200&lookback=1h'))).toEqual({ kind: 'absolute', startUs: 100, endUs: 200 });
+    expect(windowSpecFromParams(new URLSearchParams('start=300&end=200&lookback=1h'))).toMatchObject({ kind: 'lookback', lookback: '1h' });
+    expect(windowSpecFromParams(new URLSearchParams('lookback=bogus'))).toMatchObject({ kind: 'lookback', lookback: '1d' });
+    const spec = windowSpecFromParams(new URLSearchParams('lookback=2h'));
+    expect(resolveWindow(spec, 10_000_000_000)).toEqual({ startUs: 10_000_000_000 - 7_200_000_000, endUs: 10_000_000_000 });
+  });
+
+  it('writes one form of the window and removes the other', () => {
+    const params = new URLSearchParams('lookback=1h&service=a');
+    writeWindowParams(params, { kind: 'absolute', startUs: 1, endUs: 2 });
+    expect(params.toString()).toBe('service=a&start=1&end=2');
+    writeWindowParams(params, { kind: 'lookback', lookback: '7d', lookbackUs: 0 });
+    expect(params.toString()).toBe('service=a&lookback=7d');
+  });
+
+  it('offers the next wider lookback, and none past 30 days', () => {
+    expect(widerLookback(parseLookback('1h') ?? 0)).toBe('6h');
+    expect(widerLookback(parseLookback('1d') ?? 0)).toBe('2d');
+    expect(widerLookback(parseLookback('30d') ?? 0)).toBeNull();
+  });
+});
+
+describe('focus URL state', () => {
+  it('reads service, depth and direction with safe defaults', () => {
+    expect(focusFromParams(new URLSearchParams('service=cart&depth=3&direction=upstream'))).toEqual({ service: 'cart', depth: 3, direction: 'upstream' });
+    expect(focusFromParams(new URLSearchParams('service=cart&depth=-1&direction=sideways'))).toEqual({ service: 'cart', depth: 2, direction: 'both' });
+    expect(focusFromParams(new URLSearchParams(''))).toMatchObject({ service: null });
+  });
+
+  it('round-trips and clears', () => {
+    const params = new URLSearchParams('backend=jaeger');
+    writeFocusParams(params, { service: 'cart', depth: 1, direction: 'downstream' });
+    expect(params.toString()).toBe('backend=jaeger&service=cart&depth=1&direction=downstream');
+    writeFocusParams(params, { service: null, depth: 1, direction: 'both' });
+    expect(params.toString()).toBe('backend=jaeger');
+  });
+});
+
+describe('table sorting', () => {
+  const graph = buildServiceGraph([
+    { parent: 'b', child: 'c', callCount: 5, errorCount: 1, p95Us: 900 },
+    { parent: 'a', child: 'b', callCount: 50, errorCount: 0 },
+    { parent: 'a', child: 'c', callCount: 10, errorCount: 5, p95Us: 100 },
+  ]);
+  const pairs = (column: Parameters<typeof sortEdges>[1]['column'], descending: boolean) =>
+    sortEdges(graph.edges, { column, descending }).map((e) => `${e.link.parent}>${e.link.child}`);
+
+  it('sorts by calls, error rate and names', () => {
+    expect(pairs('calls', true)).toEqual(['a>b', 'a>c', 'b>c']);
+    expect(pairs('errorRate', true)).toEqual(['a>c', 'b>c', 'a>b']);
+    expect(pairs('child', false)).toEqual(['a>b', 'a>c', 'b>c']);
+  });
+
+  it('puts unknown values last in both directions', () => {
+    expect(pairs('p95', true)).toEqual(['b>c', 'a>c', 'a>b']);
+    expect(pairs('p95', false)).toEqual(['a>c', 'b>c', 'a>b']);
+  });
+});
+
+describe('label placement', () => {
+  it('places labels in priority order and skips the ones that would overlap or lie off screen', () => {
+    const placed = placeLabels(
+      [
+        { x: 10, y: 10, width: 80, height: 14 },
+        { x: 50, y: 15, width: 80, height: 14 }, // overlaps the first
+        { x: 10, y: 40, width: 80, height: 14 },
+        { x: 900, y: 10, width: 80, height: 14 }, // off screen
+      ],
+      { width: 400, height: 300 },
+      10,
+    );
+    expect(placed).toEqual([true, false, true, false]);
+  });
+
+  it('stops at the label budget', () => {
+    const boxes = Array.from({ length: 10 }, (_, i) => ({ x: 0, y: i * 20, width: 50, height: 14 }));
+    expect(placeLabels(boxes, { width: 100, height: 400 }, 3).filter(Boolean)).toHaveLength(3);
+  });
+});
+
+describe('scene hit testing', () => {
+  const graph = buildServiceGraph([{ parent: 'a', child: 'b', callCount: 1 }]);
+  const radii = nodeRadii(graph);
+  const layout = layeredLayout(toLayoutInput(graph, radii), { layerGapPx: 200, marginPx: 20 });
+  const scene = buildScene(graph, layout, radii);
+
+  it('finds nodes at their centres and the edge between them', () => {
+    const y = layout.yPx[0] ?? 0;
+    expect(hitNode(scene, 20, y, 2)).toBe(0);
+    expect(hitNode(scene, 220, y, 2)).toBe(1);
+    expect(hitNode(scene, 120, y, 2)).toBe(-1);
+    expect(hitEdge(scene, 120, y + 3, 5)).toBe(0);
+    expect(hitEdge(scene, 120, y + 30, 5)).toBe(-1);
+  });
+
+  it('keeps edges at least 1 px wide and caps them when zoomed in', () => {
+    expect(edgeScreenWidth(7, 0.01)).toBeCloseTo(1.06);
+    expect(edgeScreenWidth(1, 0.2)).toBe(1);
+    expect(edgeScreenWidth(4, 1)).toBe(4);
+    expect(edgeScreenWidth(4, 3)).toBe(6);
+  });
+});

@@ -1,0 +1,185 @@
+// /dependencies — which services call which, how much, and how often it fails (DESIGN.md §3).
+// URL state: backend, lookback or start/end, service + depth (+ direction) for focus, layout.
+// This route fetches the graph through src/api and hands the links to the dependency-graph feature.
+import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { dependenciesQuery } from '../api/queries';
+import { Button } from '../components/button';
+import { EmptyState } from '../components/empty-state';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingState } from '../components/loading-state';
+import { quoteTraceqlString } from '../lib/traceql';
+import { formatTimestamp } from '../lib/time-format';
+import { usePreferencesStore } from '../state/preferences-store';
+import { traceHref, useBackendFromUrl } from '../app/use-backend-from-url';
+import {
+  DependencyGraphView,
+  TimeWindowPicker,
+  describeLookback,
+  focusFromParams,
+  layoutFromParams,
+  parseLookback,
+  resolveWindow,
+  widerLookback,
+  windowSpecFromParams,
+  writeFocusParams,
+  writeWindowParams,
+  type FocusState,
+  type LayoutKind,
+  type WindowSpec,
+} from '../dependency-graph';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+function nowUs(): number {
+  return Date.now() * 1000;
+}
+
+/** A lookback window ends "now"; "now" is fixed when the window is chosen or refreshed, so the query key is stable. */
+function useWindowClock(specKey: string): [number, () => void] {
+  const [clock, setClock] = useState({ key: specKey, nowUs: nowUs() });
+  if (clock.key !== specKey) setClock({ key: specKey, nowUs: nowUs() });
+  return [clock.key === specKey ? clock.nowUs : nowUs(), () => setClock({ key: specKey, nowUs: nowUs() })];
+}
+
+export function DependenciesRoute() {
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const { backendId, backend } = useBackendFromUrl();
+  const backendName = backend?.name ?? backendId;
+  const timeZone = usePreferencesStore((state) => state.timeZone);
+
+  const spec = windowSpecFromParams(params);
+  const specKey = spec.kind === 'absolute' ? `${spec.startUs}-${spec.endUs}` : spec.lookback;
+  const [clockUs, refreshClock] = useWindowClock(specKey);
+  const range = resolveWindow(spec, clockUs);
+  const focus = focusFromParams(params);
+  const layout = layoutFromParams(params);
+
+  const query = useQuery(dependenciesQuery(backendId, range));
+
+  /** Navigate to this page with some parameters changed (a new history entry: every view is a link). */
+  const update = (change: (next: URLSearchParams) => void) => {
+    const next = new URLSearchParams(params);
+    change(next);
+    void navigate({ search: `?${next.toString()}` });
+  };
+  const setWindow = (next: WindowSpec) => update((p) => writeWindowParams(p, next));
+
+  /** Search-page parameters that carry the backend and the same time window. */
+  const searchParamsFor = (extra: Record<string, string>) => {
+    const next = new URLSearchParams({ backend: backendId });
+    writeWindowParams(next, spec);
+    for (const [key, value] of Object.entries(extra)) next.set(key, value);
+    return `/search?${next.toString()}`;
+  };
+  const serviceSearchHref = (service: string) => searchParamsFor({ service });
+  const edgeSearchHref = (parent: string, child: string) =>
+    backend?.type === 'tempo'
+      ? // TraceQL can say "a span of parent with a direct child span of child"; Jaeger search cannot.
+        searchParamsFor({
+          q: `{ resource.service.name = ${quoteTraceqlString(parent)} } > { resource.service.name = ${quoteTraceqlString(child)} }`,
+        })
+      : searchParamsFor({ service: child });
+
+  const windowText =
+    spec.kind === 'lookback'
+      ? `${describeLookback(spec.lookback)}, until ${formatTimestamp(range.endUs, timeZone)}`
+      : `${formatTimestamp(range.startUs, timeZone)} to ${formatTimestamp(range.endUs, timeZone)}`;
+
+  let body: React.ReactNode;
+  if (query.isPending) {
+    body = <LoadingState label={`Loading the service dependencies from ${backendName}…`} />;
+  } else if (query.isError) {
+    body = (
+      <ErrorAlert title={`Could not load the service dependencies from ${backendName}`} onRetry={() => void query.refetch()}>
+        <p>{query.error instanceof Error ? query.error.message : String(query.error)}</p>
+        <p>Retry, pick a shorter time window, or choose another backend.</p>
+      </ErrorAlert>
+    );
+  } else if (query.data.links.length === 0) {
+    const lookbackUs = spec.kind === 'lookback' ? spec.lookbackUs : range.endUs - range.startUs;
+    const wider = widerLookback(lookbackUs);
+    body = (
+      <EmptyState title="No dependencies in this window — widen it">
+        <p>
+          {backendName} reports no calls between services for {windowText}
+          {query.data.traceCount !== undefined ? ` (${query.data.source})` : ''}.
+        </p>
+        {wider ? (
+          <Button
+            className="mt-3"
+            variant="primary"
+            onClick={() => setWindow({ kind: 'lookback', lookback: wider, lookbackUs: parseLookback(wider) ?? 0 })}
+          >
+            Show {describeLookback(wider).toLowerCase()}
+          </Button>
+        ) : null}
+      </EmptyState>
+    );
+  } else {
+    const { data } = query;
+    body = (
+      <>
+        <DependencyGraphView
+          // A new backend or window is a new graph: start from a fresh view (zoom, find text).
+          key={`${backendId}|${specKey}|${focus.service ?? ''}`}
+          links={data.links}
+          focus={focus}
+          layout={layout}
+          onFocusChange={(next: FocusState) => update((p) => writeFocusParams(p, next))}
+          onLayoutChange={(kind: LayoutKind) =>
+            update((p) => {
+              if (kind === 'layered') p.delete('layout');
+              else p.set('layout', kind);
+            })
+          }
+          serviceSearchHref={serviceSearchHref}
+          edgeSearchHref={edgeSearchHref}
+          traceHref={(traceId) => traceHref(traceId, backendId)}
+          onOpenService={(service) => void navigate(serviceSearchHref(service))}
+          onOpenEdge={(parent, child) => void navigate(edgeSearchHref(parent, child))}
+        />
+      </>
+    );
+  }
+
+  return (
+    <div className="space-y-4 p-4">
+      <title>Service dependencies · Skein</title>
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h1 className="text-xl font-semibold">Service dependencies</h1>
+          <p className="text-sm text-slate-600 dark:text-slate-300">
+            {backendName} · {windowText}
+          </p>
+          {query.isSuccess ? (
+            <p className="text-sm text-slate-600 dark:text-slate-300" data-testid="dependency-source">
+              Source: {query.data.source}
+              {query.data.traceCount !== undefined && !query.data.source.includes(String(query.data.traceCount))
+                ? ` (based on ${numberFormat.format(query.data.traceCount)} ${query.data.traceCount === 1 ? 'trace' : 'traces'})`
+                : ''}
+              {` · ${numberFormat.format(query.data.links.length)} ${query.data.links.length === 1 ? 'link' : 'links'}`}
+            </p>
+          ) : null}
+        </div>
+        <div className="flex flex-wrap items-end gap-2">
+          <TimeWindowPicker key={specKey} spec={spec} resolved={range} onChange={setWindow} />
+          <Button
+            onClick={() => {
+              if (spec.kind === 'lookback') refreshClock();
+              else void query.refetch();
+            }}
+            disabled={query.isFetching}
+          >
+            {query.isFetching && !query.isPending ? 'Refreshing…' : 'Refresh'}
+          </Button>
+        </div>
+      </div>
+      {body}
+    </div>
+  );
+}
+
+export default DependenciesRoute;
