@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const repoRoot = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 /** Bundles the layout modules (TypeScript) into one ES module in memory and imports it. */
-async function loadLayoutModules() {
+export async function loadLayoutModules() {
   const entry = `
     export { generateDependencyLinks } from './src/dependency-graph/testing/generate-links';
     export { buildServiceGraph } from './src/dependency-graph/graph-model';
