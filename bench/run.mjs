@@ -1,5 +1,8 @@
-// `npm run bench`: opens deterministic traces of 1k–1M spans in headless Chromium and prints a table.
-//   node bench/run.mjs [--sizes 1k,10k,100k,500k,1m] [--runs 3] [--formats jaeger,otlp] [--port 4500]
+// `npm run bench`: opens deterministic traces of 1k–1M spans in headless Chromium and prints a table,
+// then times the search page with 1,500 results, the comparison of two 10k-span traces and the
+// dependency graph of 1,200 services / 4,000 edges.
+//   node bench/run.mjs [--sizes 1k,10k,100k,500k,1m] [--runs 3] [--formats jaeger,otlp] [--port 4590]
+//                      [--only traces,search,compare,graph]
 // Each size is served over local HTTP as Jaeger v1 JSON and as OTLP JSON (Jaeger API v3), streamed in chunks.
 // For every run: a fresh browser profile; the floor (a bare page that fetches and JSON.parses the same body)
 // is measured in the same run. Medians over runs are printed, and written to bench/out/results.{md,json}.
@@ -10,7 +13,9 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { findChromium } from '../scripts/find-chromium.mjs';
 import { createStaticHandler } from '../scripts/static-handler.mjs';
-import { benchTraceId, jaegerChunks, otlpChunks } from './trace-body.mjs';
+import { benchTraceId, jaegerChunks, otlpChunks, parseBenchTraceId } from './trace-body.mjs';
+import { measureCompare, measureGraph, measureSearch } from './feature-metrics.mjs';
+import { loadLayoutModules, runGraphLayoutBench } from './graph-layout-bench.mjs';
 import { firstScreenScripts, measureFloor, measureOpen } from './page-metrics.mjs';
 import { gzipBytesOf } from './bundle-size.mjs';
 
@@ -23,7 +28,8 @@ const parseSize = (s) => Math.round(Number(s.replace(/[km]$/i, '')) * (/k$/i.tes
 const sizes = opt('sizes', '1k,10k,100k,500k,1m').split(',').map(parseSize);
 const runs = Number(opt('runs', '3'));
 const formats = opt('formats', 'jaeger,otlp').split(',');
-const port = Number(opt('port', '4500'));
+const port = Number(opt('port', '4590'));
+const only = new Set(opt('only', 'traces,search,compare,graph').split(','));
 
 if (!existsSync('dist/index.html')) {
   console.error('bench: dist/ is missing; run `npm run build` first.');
@@ -32,10 +38,10 @@ if (!existsSync('dist/index.html')) {
 
 // Bodies are generated once per size and format and kept as Buffers (a 1M-span body is ~0.9 GB).
 const bodies = new Map();
-function body(format, n) {
-  const key = `${format}:${n}`;
+function body(format, n, variant = 0) {
+  const key = `${format}:${n}:${variant}`;
   if (!bodies.has(key)) {
-    const gen = format === 'jaeger' ? jaegerChunks(n) : otlpChunks(n);
+    const gen = format === 'jaeger' ? jaegerChunks(n, variant) : otlpChunks(n, variant);
     const chunks = [];
     let bytes = 0;
     for (const c of gen) {
@@ -48,8 +54,13 @@ function body(format, n) {
   return bodies.get(key);
 }
 
-function sendBody(res, format, n) {
-  const { chunks, bytes } = body(format, n);
+function sendJson(res, value) {
+  res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(value));
+}
+
+function sendBody(res, format, n, variant = 0) {
+  const { chunks, bytes } = body(format, n, variant);
   res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(bytes), 'cache-control': 'no-store' });
   let i = 0;
   const pump = () => {
@@ -69,7 +80,39 @@ const config = {
   defaultBackend: 'bench-v1',
 };
 const staticHandler = createStaticHandler({ root: resolve('dist'), prefix: '/app/' });
-const sizeOfTraceId = new Map(sizes.map((n) => [benchTraceId(n), n]));
+
+// 1,500 search results (Jaeger UI's maximum), as Jaeger API v3 trace summaries inside the last hour.
+const SEARCH_RESULTS = 1500;
+function traceSummaries(nowMs) {
+  const summaries = [];
+  for (let i = 0; i < SEARCH_RESULTS; i++) {
+    const startNs = BigInt(Math.round(nowMs - 3_500_000 + (i * 3_400_000) / SEARCH_RESULTS)) * 1_000_000n;
+    const durationNs = BigInt(1_000_000 + ((i * 7919) % 997) * 1_000_000 + (i % 50 === 0 ? 2_000_000_000 : 0));
+    const spanCount = 5 + ((i * 31) % 400);
+    const errors = i % 13 === 0 ? 1 + (i % 3) : 0;
+    summaries.push({
+      traceId: (i + 1).toString(16).padStart(32, 'a'),
+      rootServiceName: ['api-gateway', 'web', 'checkout'][i % 3],
+      rootOperationName: ['GET /items', 'POST /checkout', 'GET /cart'][i % 3],
+      minStartTimeUnixNano: String(startNs),
+      maxEndTimeUnixNano: String(startNs + durationNs),
+      spanCount,
+      errorSpanCount: errors,
+      orphanSpanCount: i % 97 === 0 ? 1 : 0,
+      services: [
+        { name: 'api-gateway', spanCount: Math.ceil(spanCount / 3), errorSpanCount: errors },
+        { name: 'catalog', spanCount: Math.floor((2 * spanCount) / 3), errorSpanCount: 0 },
+      ],
+    });
+  }
+  return { summaries };
+}
+
+// 1,200 services and 4,000 edges with cycles, for /api/dependencies.
+const graphModules = only.has('graph') ? await loadLayoutModules() : null;
+const graphLinks = graphModules
+  ? graphModules.generateDependencyLinks({ services: 1200, edges: 4000, seed: 42 }).map(({ parent, child, callCount }) => ({ parent, child, callCount }))
+  : [];
 
 const server = http.createServer((req, res) => {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -83,9 +126,15 @@ const server = http.createServer((req, res) => {
     return res.end('<!doctype html><title>floor</title><body></body>');
   }
   let m = p.match(/^\/(?:app\/)?api\/v1only\/api\/traces\/([0-9a-f]+)$/);
-  if (m && sizeOfTraceId.has(m[1])) return sendBody(res, 'jaeger', sizeOfTraceId.get(m[1]));
+  let id = m && parseBenchTraceId(m[1]);
+  if (id) return sendBody(res, 'jaeger', id.spanCount, id.variant);
   m = p.match(/^\/(?:app\/)?api\/v3\/api\/v3\/traces\/([0-9a-f]+)$/);
-  if (m && sizeOfTraceId.has(m[1])) return sendBody(res, 'otlp', sizeOfTraceId.get(m[1]));
+  id = m && parseBenchTraceId(m[1]);
+  if (id) return sendBody(res, 'otlp', id.spanCount, id.variant);
+  if (p === '/app/api/v3/api/v3/services') return sendJson(res, { services: ['api-gateway', 'catalog'] });
+  if (p === '/app/api/v3/api/v3/operations') return sendJson(res, { operations: [{ name: 'GET /items', spanKind: 'server' }] });
+  if (p === '/app/api/v3/api/v3/trace-summaries') return sendJson(res, traceSummaries(Date.now()));
+  if (p === '/app/api/v1only/api/dependencies') return sendJson(res, { data: graphLinks, total: 0, limit: 0, offset: 0, errors: null });
   if (p.startsWith('/app/api/')) {
     // Endpoints the bench does not serve: the v1-only backend has no API v3 (as on an old Jaeger).
     res.writeHead(404, { 'content-type': 'text/plain' });
@@ -105,7 +154,7 @@ const median = (xs) => {
 };
 
 const rows = [];
-for (const format of formats) {
+for (const format of only.has('traces') ? formats : []) {
   for (const n of sizes) {
     const traceId = benchTraceId(n);
     const bodyUrl = format === 'jaeger' ? `/app/api/v1only/api/traces/${traceId}` : `/app/api/v3/api/v3/traces/${traceId}`;
@@ -158,6 +207,60 @@ for (const format of formats) {
   }
 }
 
+// Search, compare and dependency graph: medians over runs, each run in a fresh profile.
+async function inFreshProfile(fn) {
+  const profile = mkdtempSync(join(tmpdir(), 'skein-bench-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  try {
+    return await fn(context);
+  } catch (e) {
+    return { error: String(e instanceof Error ? e.message : e).split('\n')[0] };
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+const features = [];
+async function feature(name, goal, fn) {
+  const samples = [];
+  for (let r = 0; r < runs; r++) {
+    const s = await inFreshProfile(fn);
+    process.stderr.write(`bench ${name} run ${r + 1}/${runs}: ${JSON.stringify(s)}\n`);
+    samples.push(s);
+  }
+  features.push({
+    name,
+    goal,
+    readyMs: median(samples.map((s) => s.readyMs)),
+    longestTaskMs: median(samples.map((s) => s.longestTaskMs)),
+    errors: samples.filter((s) => s.error).map((s) => s.error),
+  });
+}
+if (only.has('search')) {
+  await feature('search: 1,500 results listed and plotted, after the response', '≤ 300 ms, no task > 100 ms', (c) =>
+    measureSearch(c, `${origin}/app/search?backend=bench-v3&lookback=1h&limit=1500`, SEARCH_RESULTS),
+  );
+}
+if (only.has('compare')) {
+  const a = benchTraceId(10_000, 0);
+  const b = benchTraceId(10_000, 1);
+  await feature('compare: two 10k-span traces, navigation → table', '≤ 1 s, no task > 100 ms', (c) =>
+    measureCompare(c, `${origin}/app/compare/${a}/${b}?backend=bench-v1`),
+  );
+}
+let layout = null;
+if (only.has('graph')) {
+  await feature('dependencies: 1,200 services / 4,000 edges, navigation → drawn', '≤ 2 s, no task > 100 ms', (c) =>
+    measureGraph(c, `${origin}/app/dependencies?backend=bench-v1&lookback=1h`),
+  );
+  layout = await runGraphLayoutBench({ services: 1200, edges: 4000, runs: 3, seed: 42 });
+}
+
 // The first screen's JavaScript: what the search page (the start page) loads, gzip-compressed.
 const jsContext = await chromium.launch({ executablePath, args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
 const jsPaths = await firstScreenScripts(await jsContext.newContext(), `${origin}/app/search`);
@@ -176,7 +279,14 @@ const lines = [
       (r.errors.length ? ` failed: ${r.errors[0]}` : ''),
   ),
 ];
+if (features.length) {
+  lines.push('', '| page | goal | median ms | longest task ms |', '|---|---|---:|---:|');
+  for (const f of features) {
+    lines.push(`| ${f.name} | ${f.goal} | ${fmt(f.readyMs)} | ${fmt(f.longestTaskMs)} |` + (f.errors.length ? ` failed: ${f.errors[0]}` : ''));
+  }
+}
+if (layout) lines.push('', `Graph layout in Node (1,200 services / 4,000 edges): ${JSON.stringify(layout)}`);
 console.log(lines.join('\n'));
 mkdirSync('bench/out', { recursive: true });
 writeFileSync('bench/out/results.md', `${lines.join('\n')}\n`);
-writeFileSync('bench/out/results.json', JSON.stringify({ jsGzip, rows }, null, 2));
+writeFileSync('bench/out/results.json', JSON.stringify({ jsGzip, rows, features, layout }, null, 2));

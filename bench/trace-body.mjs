@@ -21,15 +21,22 @@ function mulberry32(seed) {
 
 const hex16 = (n) => n.toString(16).padStart(16, '0');
 
-export function benchTraceId(spanCount) {
-  return `be0c${spanCount.toString(16).padStart(12, '0')}${'0'.repeat(15)}1`;
+/** A 32-hex ID that names the size and variant, so the bench server can regenerate the body. */
+export function benchTraceId(spanCount, variant = 0) {
+  return `be0c${spanCount.toString(16).padStart(12, '0')}${variant.toString(16).padStart(15, '0')}1`;
+}
+
+export function parseBenchTraceId(traceId) {
+  const m = /^be0c([0-9a-f]{12})([0-9a-f]{15})1$/.exec(traceId);
+  return m ? { spanCount: parseInt(m[1], 16), variant: parseInt(m[2], 16) } : null;
 }
 
 /**
  * Spans in DFS order with parent links: each span gets 0–8 children until the count is reached,
  * giving a wide, moderately deep tree like a large batch job.
  */
-function* spans(spanCount, seed = 7) {
+function* spans(spanCount, variant = 0) {
+  const seed = 7 + variant * 1000;
   const rnd = mulberry32(seed + spanCount);
   const startUs = 1_763_700_000_000_000; // a fixed epoch, µs
   const totalUs = 10_000_000 + spanCount * 20;
@@ -66,12 +73,12 @@ function attrsFor(s) {
 }
 
 /** Jaeger query API v1 body `{data:[trace]}` as chunks of text. */
-export function* jaegerChunks(spanCount, spansPerChunk = 2000) {
-  const traceId = benchTraceId(spanCount);
+export function* jaegerChunks(spanCount, variant = 0, spansPerChunk = 2000) {
+  const traceId = benchTraceId(spanCount, variant);
   yield `{"data":[{"traceID":"${traceId}","spans":[`;
   let buf = [];
   let first = true;
-  for (const s of spans(spanCount)) {
+  for (const s of spans(spanCount, variant)) {
     const { svc, op, error } = attrsFor(s);
     const refs = s.parent
       ? `[{"refType":"CHILD_OF","traceID":"${traceId}","spanID":"${hex16(s.parent)}"}]`
@@ -98,8 +105,8 @@ export function* jaegerChunks(spanCount, spansPerChunk = 2000) {
 }
 
 /** OTLP JSON inside Jaeger API v3's `{result:{resourceSpans}}`, one resource per service, as chunks. */
-export function* otlpChunks(spanCount, spansPerChunk = 2000) {
-  const traceId = benchTraceId(spanCount);
+export function* otlpChunks(spanCount, variant = 0, spansPerChunk = 2000) {
+  const traceId = benchTraceId(spanCount, variant);
   // OTLP groups spans by resource; we emit one ResourceSpans per span chunk and service to keep streaming.
   yield '{"result":{"resourceSpans":[';
   let firstRs = true;
@@ -114,7 +121,7 @@ export function* otlpChunks(spanCount, spansPerChunk = 2000) {
     bySvc = new Map();
     inChunk = 0;
   };
-  for (const s of spans(spanCount)) {
+  for (const s of spans(spanCount, variant)) {
     const { svc, op, error } = attrsFor(s);
     const startNs = `${s.start}000`;
     const endNs = `${s.start + s.dur}000`;

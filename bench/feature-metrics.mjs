@@ -1,0 +1,87 @@
+// Browser measurements of the search, compare and dependency pages for bench/run.mjs.
+// Each returns { readyMs, longestTaskMs } where readyMs counts from the moment named in `what`.
+
+const LONG_TASKS = () => {
+  window.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    // unsupported
+  }
+};
+
+async function longestTaskAfter(page, fromMs) {
+  return page.evaluate(
+    (from) => Math.max(0, ...window.__longTasks.filter((t) => t.start + t.duration >= from).map((t) => t.duration)),
+    fromMs,
+  );
+}
+
+/** Search: from the moment the search response has fully arrived to the list and plot being on screen. */
+export async function measureSearch(context, url, expectedCount) {
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  try {
+    await page.goto(url);
+    const countText = new RegExp(`\\b${expectedCount.toLocaleString('en-US').replace(',', ',?')} traces\\b`);
+    await page.getByText(countText).first().waitFor({ timeout: 60_000 });
+    await page.getByRole('img', { name: 'Trace durations over time' }).first().waitFor({ timeout: 60_000 });
+    const shownMs = await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+    );
+    const responseEnd = await page.evaluate(
+      () => performance.getEntriesByType('resource').filter((e) => /trace-summaries|api\/traces\?/.test(e.name)).at(-1)?.responseEnd ?? null,
+    );
+    if (responseEnd === null) return { readyMs: null, longestTaskMs: null };
+    return { readyMs: shownMs - responseEnd, longestTaskMs: await longestTaskAfter(page, responseEnd) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Compare: from navigation to the `Trace differences` table with rows. */
+export async function measureCompare(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  try {
+    await page.goto(url);
+    const table = page.getByRole('table', { name: 'Trace differences' });
+    await table.getByRole('row').nth(1).waitFor({ timeout: 120_000 });
+    const readyMs = await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
+    );
+    return { readyMs, longestTaskMs: await longestTaskAfter(page, 0) };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Dependencies: from navigation to the graph drawn on its canvas. */
+export async function measureGraph(context, url) {
+  const page = await context.newPage();
+  await page.addInitScript(LONG_TASKS);
+  try {
+    await page.goto(url);
+    await page.locator('canvas[role="img"][aria-label="Service dependency graph"]').waitFor({ timeout: 120_000 });
+    // The graph is drawn when the canvas holds ink (edges and nodes are drawn in separate frames).
+    await page.waitForFunction(
+      () => {
+        const c = document.querySelector('canvas[role="img"]');
+        const ctx = c?.getContext('2d');
+        if (!c || !ctx || c.width === 0) return false;
+        const { data } = ctx.getImageData(0, 0, c.width, c.height);
+        let ink = 0;
+        for (let i = 0; i < data.length; i += 4 * 64) if (data[i] !== data[0] || data[i + 1] !== data[1]) ink++;
+        return ink > 200;
+      },
+      null,
+      { timeout: 120_000, polling: 'raf' },
+    );
+    const readyMs = await page.evaluate(() => performance.now());
+    return { readyMs, longestTaskMs: await longestTaskAfter(page, 0) };
+  } finally {
+    await page.close();
+  }
+}
