@@ -125,3 +125,23 @@ test('explains a bad duration instead of searching', async ({ page }) => {
   await expect(form.getByLabel('Min duration')).toBeFocused();
   await expect(page).not.toHaveURL(/minDuration/);
 });
+
+test('lists and plots 1,500 results within 300 ms of the response', async ({ page }) => {
+  await page.goto('./search?lookback=7d&limit=1500');
+  await expect(page.getByText('1500 traces', { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole('img', { name: 'Trace durations over time' })).toBeVisible();
+  // The route marks the response; the results mark the first frame after rendering them.
+  const gapMs = await page.evaluate(async () => {
+    const rendered = () => performance.getEntriesByName('skein:search-rendered');
+    for (let i = 0; i < 50 && rendered().length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    const response = performance.getEntriesByName('skein:search-response').at(-1);
+    const done = rendered().at(-1);
+    return response && done ? done.startTime - response.startTime : Number.NaN;
+  });
+  expect(gapMs).toBeGreaterThan(0);
+  expect(gapMs).toBeLessThan(300);
+  await expect(page.getByRole('list', { name: 'Search results' }).locator(':scope > [role="listitem"]').first()).toHaveAttribute(
+    'aria-setsize',
+    '1500',
+  );
+});

@@ -1,0 +1,270 @@
+// /search — find traces. The URL holds the whole query (src/search/search-url-state.ts); this
+// route turns it into a SearchQuery for the selected backend, fetches through react-query, and
+// hands plain data and callbacks to the src/search components.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useSearchParams } from 'react-router';
+import { BackendError, type SearchQuery, type TraceBackend } from '../api/backend';
+import { backendIdFromParam, getBackend, listBackends } from '../api/backend-registry';
+import { operationsQuery, searchQuery, servicesQuery } from '../api/queries';
+import { backendSearch, traceHref } from '../app/use-backend-from-url';
+import { EmptyState } from '../components/empty-state';
+import { ErrorAlert } from '../components/error-alert';
+import { LoadingState } from '../components/loading-state';
+import { parseDuration } from '../lib/duration-format';
+import { formatLogfmt, parseLogfmt } from '../lib/logfmt';
+import { scopedAttributeName, type TraceqlValueType } from '../lib/traceql';
+import { usePreferencesStore } from '../state/preferences-store';
+import { emptyResultHints } from '../search/result-stats';
+import { SearchForm, type OptionList } from '../search/search-form';
+import { validateSearchForm } from '../search/search-form-validation';
+import { SearchResults } from '../search/search-results';
+import {
+  lookbackLabel,
+  parseSearchParams,
+  searchStateToParams,
+  withSubmitWindow,
+  type ResultViewState,
+  type SearchFormState,
+} from '../search/search-url-state';
+import { logfmtSuggestionResolver, traceqlSuggestionResolver, type TagSuggestionSource } from '../search/suggestions';
+
+/** Backend answer time per search key, kept across route visits so Back shows it again. */
+const queryTimesMs = new Map<string, number>();
+
+function errorText(error: unknown): string {
+  // BackendError messages already name the backend and say what to do.
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The form as the backend API wants it. TraceQL only goes to backends that speak it. */
+export function toSearchQuery(form: SearchFormState, traceqlEnabled: boolean): SearchQuery | null {
+  if (form.startUs === null || form.endUs === null) return null;
+  const query: SearchQuery = { startUs: form.startUs, endUs: form.endUs, limit: form.limit };
+  if (form.service) query.service = form.service;
+  if (form.operation) query.operation = form.operation;
+  const pairs = parseLogfmt(form.tags).pairs;
+  if (pairs.length > 0) query.tags = formatLogfmt(pairs);
+  if (traceqlEnabled && form.traceql.trim()) query.traceql = form.traceql.trim();
+  const minUs = form.minDuration ? parseDuration(form.minDuration) : null;
+  const maxUs = form.maxDuration ? parseDuration(form.maxDuration) : null;
+  if (minUs !== null) query.minDurationUs = minUs;
+  if (maxUs !== null) query.maxDurationUs = maxUs;
+  return query;
+}
+
+function optionList(query: { data?: string[]; isLoading: boolean; error: unknown }, what: string, backendName: string): OptionList {
+  return {
+    names: query.data ?? [],
+    loading: query.isLoading,
+    // The details are in the alert beside the results; the field only says what is missing.
+    error: query.error ? `Could not load the ${what} of ${backendName}. Type a name instead.` : null,
+  };
+}
+
+/** Autocomplete loaders over the backend's optional tag API, cached per backend. */
+function useTagSuggestionSource(backendId: string, backend: TraceBackend | undefined): TagSuggestionSource {
+  const queryClient = useQueryClient();
+  return useMemo(() => {
+    if (!backend?.getTagNames || !backend.getTagValues) return {};
+    const getTagNames = backend.getTagNames.bind(backend);
+    const getTagValues = backend.getTagValues.bind(backend);
+    const scoped = () =>
+      queryClient.fetchQuery({
+        queryKey: ['backend', backendId, 'tag-names'],
+        queryFn: ({ signal }) => getTagNames(undefined, signal),
+        staleTime: 5 * 60_000,
+      });
+    const values = (identifier: string) =>
+      queryClient.fetchQuery({
+        queryKey: ['backend', backendId, 'tag-values', identifier],
+        queryFn: ({ signal }) => getTagValues(identifier, undefined, signal),
+        staleTime: 60_000,
+      });
+    return {
+      loadTagNames: async () => {
+        const scopes = await scoped();
+        const names = scopes.filter((s) => s.scope !== 'intrinsic').flatMap((s) => s.tags);
+        return [...new Set(names)];
+      },
+      loadTagValues: async (tag) => (await values(scopedAttributeName('', tag))).map((v) => v.value),
+      loadTraceqlNames: async () => (await scoped()).flatMap((s) => s.tags.map((tag) => scopedAttributeName(s.scope, tag))),
+      loadTraceqlValues: async (identifier) =>
+        (await values(identifier)).map((v) => ({ value: v.value, type: v.type as TraceqlValueType })),
+    };
+  }, [backend, backendId, queryClient]);
+}
+
+export function SearchRoute() {
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const paramsText = params.toString();
+  const urlState = useMemo(() => parseSearchParams(new URLSearchParams(paramsText)), [paramsText]);
+  const backendId = backendIdFromParam(urlState.backend);
+  const backend = getBackend(backendId);
+  const backendName = backend?.name ?? backendId;
+  const traceqlEnabled = backend?.type === 'tempo';
+  const timeZone = usePreferencesStore((s) => s.timeZone);
+
+  // The draft follows the URL (links, back/forward); edits stay local until "Find traces".
+  const formKey = `${backendId}|${JSON.stringify(urlState.form)}`;
+  const [draft, setDraft] = useState(urlState.form);
+  const [draftKey, setDraftKey] = useState(formKey);
+  if (draftKey !== formKey) {
+    setDraftKey(formKey);
+    setDraft(urlState.form);
+  }
+
+  // A link with a lookback but no window (hand-written, or an old bookmark): fix the window now,
+  // in place, so reloads and Back repeat this exact search.
+  useEffect(() => {
+    if (urlState.submitted && (urlState.form.startUs === null || urlState.form.endUs === null)) {
+      const form = withSubmitWindow(urlState.form, Date.now() * 1000);
+      setParams(searchStateToParams({ ...urlState, form }), { replace: true });
+    }
+  }, [urlState, setParams]);
+
+  const services = useQuery({ ...servicesQuery(backendId), enabled: backend !== undefined });
+  const operations = useQuery({ ...operationsQuery(backendId, draft.service), enabled: backend !== undefined && draft.service !== '' });
+
+  const urlErrors = useMemo(() => validateSearchForm(urlState.form, { traceqlEnabled }), [urlState.form, traceqlEnabled]);
+  const query = useMemo(
+    () => (urlState.submitted && Object.keys(urlErrors).length === 0 ? toSearchQuery(urlState.form, traceqlEnabled) : null),
+    [urlState, urlErrors, traceqlEnabled],
+  );
+  const base = searchQuery(backendId, query ?? { startUs: 0, endUs: 0, limit: 0 });
+  const timingKey = JSON.stringify(base.queryKey);
+  const results = useQuery({
+    ...base,
+    queryFn: async (context) => {
+      const startedMs = performance.now();
+      const fetcher = base.queryFn as (ctx: typeof context) => Promise<Awaited<ReturnType<TraceBackend['searchTraces']>>>;
+      const data = await fetcher(context);
+      queryTimesMs.set(timingKey, performance.now() - startedMs);
+      performance.mark('skein:search-response');
+      return data;
+    },
+    enabled: query !== null && backend !== undefined,
+    placeholderData: (previous) => previous,
+  });
+
+  const tagSource = useTagSuggestionSource(backendId, backend);
+  const tagResolver = useMemo(() => (tagSource.loadTagNames ? logfmtSuggestionResolver(tagSource) : null), [tagSource]);
+  const traceqlResolver = useMemo(() => (traceqlEnabled ? traceqlSuggestionResolver(tagSource) : null), [tagSource, traceqlEnabled]);
+
+  const submit = useCallback(
+    (form: SearchFormState) => {
+      const next = searchStateToParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), submitted: true });
+      if (next.toString() === paramsText) void results.refetch();
+      else setParams(next);
+    },
+    [urlState, paramsText, results, setParams],
+  );
+
+  const changeView = useCallback(
+    (view: ResultViewState) => setParams(searchStateToParams({ ...urlState, view }), { replace: true }),
+    [urlState, setParams],
+  );
+
+  const changeBackend = useCallback(
+    (id: string) => setParams(searchStateToParams({ ...urlState, backend: id, form: { ...urlState.form, operation: urlState.form.operation } })),
+    [urlState, setParams],
+  );
+
+  const hrefFor = useCallback((traceId: string) => traceHref(traceId, backendId), [backendId]);
+  const openTrace = useCallback((traceId: string) => void navigate(traceHref(traceId, backendId)), [navigate, backendId]);
+  const compare = useCallback(
+    (a: string, b: string) => void navigate(`/compare/${encodeURIComponent(a)}/${encodeURIComponent(b)}${backendSearch(backendId)}`),
+    [navigate, backendId],
+  );
+
+  const backends = useMemo(() => listBackends().map((b) => ({ id: b.id, name: b.name })), []);
+  const summaries = results.data;
+  const hints = useMemo(
+    () => emptyResultHints({ ...urlState.form, lookbackLabel: lookbackLabel(urlState.form.lookback) }),
+    [urlState.form],
+  );
+  const showingPrevious = results.isPlaceholderData;
+
+  return (
+    <div className="flex flex-1 flex-col gap-6 p-4 lg:flex-row lg:items-start">
+      <aside className="w-full shrink-0 lg:sticky lg:top-0 lg:w-80">
+        <h1 className="mb-3 text-lg font-semibold">Search traces</h1>
+        <SearchForm
+          value={draft}
+          onChange={setDraft}
+          onSubmit={submit}
+          backends={backends}
+          backendId={backendId}
+          onBackendChange={changeBackend}
+          services={optionList(services, 'services', backendName)}
+          operations={optionList(operations, 'operations', backendName)}
+          traceqlEnabled={traceqlEnabled}
+          tagResolver={tagResolver}
+          traceqlResolver={traceqlResolver}
+          searching={results.isFetching}
+        />
+      </aside>
+      <div className="min-w-0 flex-1 space-y-4">
+        {!backend ? (
+          <ErrorAlert title={`There is no backend "${backendId}"`}>
+            <p>Pick a backend from the list, or fix the backend= parameter of the URL.</p>
+          </ErrorAlert>
+        ) : null}
+        {services.isError ? (
+          <ErrorAlert title={`Could not load the services of ${backendName}`} onRetry={() => void services.refetch()}>
+            <p>{errorText(services.error)}</p>
+            <p>You can still search: type a service name, or leave it empty.</p>
+          </ErrorAlert>
+        ) : null}
+        {operations.isError ? (
+          <ErrorAlert title={`Could not load the operations of "${draft.service}" from ${backendName}`} onRetry={() => void operations.refetch()}>
+            <p>{errorText(operations.error)}</p>
+            <p>You can still search: type an operation name, or leave it empty.</p>
+          </ErrorAlert>
+        ) : null}
+        {urlState.submitted && Object.keys(urlErrors).length > 0 ? (
+          <ErrorAlert title="This search cannot run as written">
+            <ul className="list-disc pl-5">
+              {Object.values(urlErrors).map((message) => (
+                <li key={message}>{message}</li>
+              ))}
+            </ul>
+            <p>Fix the fields on the left and press Find traces.</p>
+          </ErrorAlert>
+        ) : null}
+        {results.isError ? (
+          <ErrorAlert title={`Search on ${backendName} failed`} onRetry={() => void results.refetch()}>
+            <p>{errorText(results.error)}</p>
+            {results.error instanceof BackendError && results.error.kind === 'timeout' ? (
+              <p>Narrow the time range or add a service to make the search faster.</p>
+            ) : null}
+          </ErrorAlert>
+        ) : null}
+        {!urlState.submitted ? (
+          <EmptyState title="Find traces">
+            Pick a service (or leave it empty for all), add tags or a duration, and press <strong>Find traces</strong>.
+          </EmptyState>
+        ) : null}
+        {query && results.isPending && results.isFetching ? <LoadingState label={`Searching ${backendName}…`} /> : null}
+        {query && summaries && !results.isError ? (
+          <SearchResults
+            summaries={summaries}
+            queryTimeMs={showingPrevious ? null : (queryTimesMs.get(timingKey) ?? null)}
+            view={urlState.view}
+            onViewChange={changeView}
+            traceHref={hrefFor}
+            onOpenTrace={openTrace}
+            onCompare={compare}
+            backendId={backendId}
+            emptyHints={hints}
+            timeZone={timeZone}
+            refreshing={results.isFetching}
+          />
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+export default SearchRoute;

@@ -1,0 +1,142 @@
+// How the result durations are distributed, with p50/p90/p99 marked. One SVG path per series
+// (all traces, traces with errors), so the cost does not grow with the number of bins drawn.
+import { scaleLinear, scaleLog } from 'd3';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { formatDurationUs } from '../lib/duration-format';
+import type { TraceSummary } from '../model/types';
+import { durationHistogram, type ResultStats } from './result-stats';
+
+const HEIGHT_PX = 120;
+const MARGIN = { top: 30, right: 14, bottom: 22, left: 64 };
+const MARKS = ['p50', 'p90', 'p99'] as const;
+
+/**
+ * Marks at the same spot share one label (`p90/p99`); labels closer than a label's width
+ * alternate between two rows, so they never overprint.
+ */
+function placeMarks(marks: { key: string; x: number }[]): { key: string; label: string; x: number; row: number }[] {
+  const groups: { key: string; label: string; x: number; row: number }[] = [];
+  for (const mark of marks) {
+    const last = groups[groups.length - 1];
+    if (last && Math.abs(mark.x - last.x) < 3) {
+      last.label += `/${mark.key}`;
+      continue;
+    }
+    const row = last && mark.x - last.x < 8 * last.label.length ? 1 - last.row : 0;
+    groups.push({ key: mark.key, label: mark.key, x: mark.x, row });
+  }
+  return groups;
+}
+
+export interface DurationHistogramProps {
+  summaries: readonly TraceSummary[];
+  stats: ResultStats;
+}
+
+export function DurationHistogram({ summaries, stats }: DurationHistogramProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const [widthPx, setWidthPx] = useState(0);
+  useEffect(() => {
+    const element = containerRef.current;
+    if (!element) return;
+    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  const histogram = useMemo(() => durationHistogram(summaries, stats), [summaries, stats]);
+  const drawing = useMemo(() => {
+    if (widthPx <= 0 || histogram.bins.length === 0) return null;
+    const first = histogram.bins[0]!;
+    const last = histogram.bins[histogram.bins.length - 1]!;
+    const range = [MARGIN.left, widthPx - MARGIN.right];
+    const x =
+      histogram.scale === 'log'
+        ? scaleLog().domain([first.x0Us, last.x1Us]).range(range).clamp(true)
+        : scaleLinear().domain([first.x0Us, last.x1Us]).range(range).clamp(true);
+    const y = scaleLinear().domain([0, Math.max(1, histogram.maxCount)]).range([HEIGHT_PX - MARGIN.bottom, MARGIN.top]);
+    let all = '';
+    let errors = '';
+    const base = y(0);
+    for (const bin of histogram.bins) {
+      const x0 = x(bin.x0Us) + 0.5;
+      const w = Math.max(0.5, x(bin.x1Us) - x(bin.x0Us) - 1);
+      if (bin.count > 0) all += `M${x0},${base}V${y(bin.count)}h${w}V${base}Z`;
+      if (bin.errorCount > 0) errors += `M${x0},${base}V${y(bin.errorCount)}h${w}V${base}Z`;
+    }
+    const ticks = x.ticks(Math.max(2, Math.floor(widthPx / 110)));
+    const step = Math.ceil(ticks.length / Math.max(2, Math.floor(widthPx / 110)));
+    return {
+      all,
+      errors,
+      ticks: ticks.filter((_, k) => k % step === 0).map((t) => ({ x: x(t), label: formatDurationUs(t) })),
+      marks: placeMarks(MARKS.map((key) => ({ key, x: x(Math.max(stats.percentilesUs[key], first.x0Us)) }))),
+    };
+  }, [histogram, stats, widthPx]);
+
+  const label =
+    `Duration histogram of ${stats.count} traces: ` +
+    MARKS.map((key) => `${key} ${formatDurationUs(stats.percentilesUs[key])}`).join(', ');
+
+  return (
+    <div ref={containerRef} className="w-full">
+      <p className="text-xs text-slate-600 dark:text-slate-300" aria-hidden="true">
+        {MARKS.map((key) => (
+          <span key={key} className="mr-3">
+            <span className="font-semibold">{key}</span> {formatDurationUs(stats.percentilesUs[key])}
+          </span>
+        ))}
+      </p>
+      <svg role="img" aria-label={label} width={widthPx || undefined} height={HEIGHT_PX} className="block w-full overflow-visible">
+        {drawing ? (
+          <>
+            <line
+              x1={MARGIN.left}
+              x2={widthPx - MARGIN.right}
+              y1={HEIGHT_PX - MARGIN.bottom + 0.5}
+              y2={HEIGHT_PX - MARGIN.bottom + 0.5}
+              className="stroke-slate-300 dark:stroke-slate-700"
+            />
+            <path d={drawing.all} className="fill-sky-600/60 dark:fill-sky-400/50" />
+            <path d={drawing.errors} className="fill-red-600/80 dark:fill-red-400/80" />
+            {drawing.ticks.map((tick) => (
+              <text
+                key={tick.x}
+                x={tick.x}
+                y={HEIGHT_PX - 6}
+                textAnchor="middle"
+                className="fill-slate-500 text-[11px] dark:fill-slate-400"
+              >
+                {tick.label}
+              </text>
+            ))}
+            <text x={MARGIN.left - 6} y={MARGIN.top + 4} textAnchor="end" className="fill-slate-500 text-[11px] dark:fill-slate-400">
+              {histogram.maxCount}
+            </text>
+            {drawing.marks.map((mark) => (
+              <g key={mark.key}>
+                <line
+                  x1={mark.x}
+                  x2={mark.x}
+                  y1={MARGIN.top - 2 - mark.row * 12}
+                  y2={HEIGHT_PX - MARGIN.bottom}
+                  strokeDasharray="3 2"
+                  className="stroke-slate-700 dark:stroke-slate-200"
+                />
+                <text
+                  x={mark.x}
+                  dx={mark.x > widthPx - MARGIN.right - 24 ? -3 : 3}
+                  textAnchor={mark.x > widthPx - MARGIN.right - 24 ? 'end' : 'start'}
+                  y={MARGIN.top - 5 - mark.row * 12}
+                  className="fill-slate-700 text-[11px] font-semibold dark:fill-slate-200"
+                >
+                  {mark.label}
+                </text>
+              </g>
+            ))}
+          </>
+        ) : null}
+      </svg>
+    </div>
+  );
+}

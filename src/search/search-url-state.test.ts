@@ -1,0 +1,200 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  DEFAULT_VIEW,
+  EMPTY_FORM,
+  lookbackLabel,
+  lookbackToUs,
+  parseSearchParams,
+  searchStateToParams,
+  withSubmitWindow,
+  type SearchUrlState,
+} from './search-url-state';
+
+const parse = (query: string) => parseSearchParams(new URLSearchParams(query));
+
+describe('parseSearchParams', () => {
+  it('gives an empty, unsubmitted form for a bare /search', () => {
+    expect(parse('')).toEqual({ backend: null, form: EMPTY_FORM, view: DEFAULT_VIEW, submitted: false });
+    expect(parse('backend=demo').submitted).toBe(false);
+  });
+
+  it("reads a Jaeger UI search URL (JSON tags, µs window, empty durations)", () => {
+    const state = parse(
+      'end=1719999999999000&limit=20&lookback=1h&maxDuration&minDuration&service=frontend&operation=HTTP%20GET%20%2Fdispatch' +
+        '&start=1719996399999000&tags=%7B%22http.status_code%22%3A%22500%22%2C%22error%22%3A%22true%22%7D',
+    );
+    expect(state.submitted).toBe(true);
+    expect(state.form).toEqual({
+      service: 'frontend',
+      operation: 'HTTP GET /dispatch',
+      tags: 'http.status_code=500 error=true',
+      traceql: '',
+      minDuration: '',
+      maxDuration: '',
+      lookback: '1h',
+      startUs: 1719996399999000,
+      endUs: 1719999999999000,
+      limit: 20,
+    });
+  });
+
+  it('turns JSON tag values with spaces into quoted logfmt', () => {
+    expect(parse('tags=' + encodeURIComponent('{"msg":"disk full","n":5}')).form.tags).toBe('msg="disk full" n=5');
+  });
+
+  it('accepts logfmt tags, repeated tags and legacy tag=k:v', () => {
+    expect(parse('tags=' + encodeURIComponent('a=1 b="x y"')).form.tags).toBe('a=1 b="x y"');
+    expect(parse('tags=a%3D1&tags=%7B%22b%22%3A%222%22%7D&tag=c:3').form.tags).toBe('a=1 b=2 c=3');
+  });
+
+  it('keeps broken logfmt as typed so the form can explain it', () => {
+    expect(parse('tags=' + encodeURIComponent('a="open')).form.tags).toBe('a="open');
+  });
+
+  it("reads Jaeger's lookback=custom with start/end", () => {
+    const state = parse('service=a&lookback=custom&start=1000000&end=2000000');
+    expect(state.form).toMatchObject({ lookback: 'custom', startUs: 1_000_000, endUs: 2_000_000 });
+  });
+
+  it('falls back to the default lookback when custom has no window, or the window is reversed', () => {
+    expect(parse('lookback=custom').form).toMatchObject({ lookback: '1h', startUs: null, endUs: null });
+    expect(parse('lookback=2h&start=5&end=3').form).toMatchObject({ lookback: '2h', startUs: null, endUs: null });
+  });
+
+  it('treats a window without a known lookback as a custom range', () => {
+    expect(parse('start=1000&end=2000').form.lookback).toBe('custom');
+    expect(parse('lookback=soon&start=1000&end=2000').form.lookback).toBe('custom');
+  });
+
+  it('accepts lookbacks Jaeger UI writes without a preset here', () => {
+    expect(parse('lookback=3d').form.lookback).toBe('3d');
+    expect(lookbackLabel('3d')).toBe('Last 3 days');
+    expect(lookbackLabel('1w')).toBe('Last 1 week');
+  });
+
+  it('clamps the limit and ignores junk', () => {
+    expect(parse('limit=5000').form.limit).toBe(1500);
+    expect(parse('limit=0').form.limit).toBe(20);
+    expect(parse('limit=abc').form.limit).toBe(20);
+    expect(parse('limit=100').form.limit).toBe(100);
+  });
+
+  it('reads TraceQL, backend and the view parameters', () => {
+    const state = parse('backend=tempo&q=' + encodeURIComponent('{ status = error }') + '&sort=longest&errors=1&slower=p90');
+    expect(state.backend).toBe('tempo');
+    expect(state.form.traceql).toBe('{ status = error }');
+    expect(state.view).toEqual({ sort: 'longest', errorsOnly: true, slowerThan: 'p90' });
+    expect(state.submitted).toBe(true);
+  });
+
+  it('ignores unknown view values', () => {
+    expect(parse('sort=random&slower=p42').view).toEqual(DEFAULT_VIEW);
+  });
+});
+
+describe('searchStateToParams', () => {
+  it('writes canonical parameters', () => {
+    const state: SearchUrlState = {
+      backend: 'jaeger',
+      form: { ...EMPTY_FORM, service: 'frontend', tags: 'error=true', minDuration: '1.2s', startUs: 10, endUs: 20 },
+      view: { sort: 'longest', errorsOnly: false, slowerThan: 'p90' },
+      submitted: true,
+    };
+    expect(searchStateToParams(state).toString()).toBe(
+      'backend=jaeger&service=frontend&tags=error%3Dtrue&minDuration=1.2s&lookback=1h&start=10&end=20&limit=20&sort=longest&slower=p90',
+    );
+  });
+
+  it('round-trips any state', () => {
+    const text = fc.string({ maxLength: 12 }).map((s) => s.trim());
+    const tagPair = fc.record({
+      key: fc.stringMatching(/^[a-z][a-z._]{0,8}$/),
+      value: fc.string({ maxLength: 8 }),
+    });
+    const state = fc.record({
+      backend: fc.option(fc.constantFrom('demo', 'jaeger', 'tempo'), { nil: null }),
+      service: text,
+      operation: text,
+      tags: fc.array(tagPair, { maxLength: 3 }),
+      traceql: fc.constantFrom('', '{ status = error }', '{ .a = "x y" }'),
+      minDuration: fc.constantFrom('', '1.2s', '300ms'),
+      maxDuration: fc.constantFrom('', '5s'),
+      lookback: fc.constantFrom('1h', '2d', '15m', 'custom'),
+      window: fc.option(fc.tuple(fc.integer({ min: 0, max: 1e15 }), fc.integer({ min: 1, max: 1e9 })), { nil: null }),
+      limit: fc.integer({ min: 1, max: 1500 }),
+      sort: fc.constantFrom('recent', 'longest', 'shortest', 'most-spans', 'most-errors' as const),
+      errorsOnly: fc.boolean(),
+      slowerThan: fc.constantFrom(null, 'p50', 'p99' as const),
+    });
+    fc.assert(
+      fc.property(state, (s) => {
+        // Keys must be unique for a lossless round trip (duplicates are a form error anyway).
+        const seen = new Set<string>();
+        const tags = s.tags.filter((t) => !seen.has(t.key) && seen.add(t.key));
+        const tagText = tags
+          .map((t) => `${t.key}=${/^[^\s"=\\]+$/.test(t.value) ? t.value : JSON.stringify(t.value)}`)
+          .join(' ');
+        const lookback = s.lookback === 'custom' && !s.window ? '1h' : s.lookback;
+        const original: SearchUrlState = {
+          backend: s.backend,
+          form: {
+            service: s.service,
+            operation: s.operation,
+            tags: tagText,
+            traceql: s.traceql,
+            minDuration: s.minDuration,
+            maxDuration: s.maxDuration,
+            lookback,
+            startUs: s.window ? s.window[0] : null,
+            endUs: s.window ? s.window[0] + s.window[1] : null,
+            limit: s.limit,
+          },
+          view: { sort: s.sort, errorsOnly: s.errorsOnly, slowerThan: s.slowerThan as SearchUrlState['view']['slowerThan'] },
+          submitted: true,
+        };
+        const again = parseSearchParams(new URLSearchParams(searchStateToParams(original).toString()));
+        expect(again.form).toEqual({ ...original.form, tags: parseSearchParams(new URLSearchParams({ tags: tagText })).form.tags });
+        expect(again.view).toEqual(original.view);
+        expect(again.backend).toBe(original.backend);
+        expect(again.submitted).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('round-trips a Jaeger UI URL into our canonical form', () => {
+    const jaeger = parse('end=2000000&limit=50&lookback=2h&maxDuration=&minDuration=100ms&service=api&start=1000000&tags=%7B%22a%22%3A%221%22%7D');
+    const ours = searchStateToParams(jaeger);
+    expect(ours.get('tags')).toBe('a=1');
+    expect(parseSearchParams(ours)).toEqual(jaeger);
+  });
+});
+
+describe('withSubmitWindow', () => {
+  it('turns a lookback into a window ending now', () => {
+    const now = 1_700_000_000_000_000;
+    expect(withSubmitWindow({ ...EMPTY_FORM, lookback: '2h' }, now)).toMatchObject({ startUs: now - 7_200_000_000, endUs: now });
+  });
+  it('moves an old window forward when resubmitted', () => {
+    const now = 5e15;
+    expect(withSubmitWindow({ ...EMPTY_FORM, lookback: '1h', startUs: 1, endUs: 2 }, now)).toMatchObject({ startUs: now - 3.6e9, endUs: now });
+  });
+  it('keeps a custom range', () => {
+    expect(withSubmitWindow({ ...EMPTY_FORM, lookback: 'custom', startUs: 1, endUs: 2 }, 9e15)).toMatchObject({ startUs: 1, endUs: 2 });
+  });
+  it('falls back to the last hour for a custom range without a window', () => {
+    expect(withSubmitWindow({ ...EMPTY_FORM, lookback: 'custom' }, 1e10)).toMatchObject({ lookback: '1h', startUs: 1e10 - 3.6e9, endUs: 1e10 });
+  });
+});
+
+describe('lookbackToUs', () => {
+  it('knows minutes, hours, days and weeks', () => {
+    expect(lookbackToUs('5m')).toBe(300e6);
+    expect(lookbackToUs('1h')).toBe(3600e6);
+    expect(lookbackToUs('2d')).toBe(2 * 86_400e6);
+    expect(lookbackToUs('1w')).toBe(7 * 86_400e6);
+    expect(lookbackToUs('custom')).toBeNull();
+    expect(lookbackToUs('0h')).toBeNull();
+  });
+});

@@ -1,0 +1,253 @@
+// The search page keeps its whole state in the URL (DESIGN.md §3), so a link, a reload and
+// back/forward all repeat the same search. This module is the only place that knows the parameter
+// names: URLSearchParams → state and back, plus Jaeger UI's spellings so old links keep working.
+//
+// Time windows: a submitted search always carries an absolute `start`/`end` (epoch µs, as Jaeger UI
+// writes them) next to the `lookback` preset the user picked. The window is fixed when the form is
+// submitted, so reload and back/forward show the same traces; pressing "Find traces" again moves it.
+
+import { formatLogfmt, parseLogfmt, type LogfmtPair } from '../lib/logfmt';
+
+export const RESULT_SORTS = ['recent', 'longest', 'shortest', 'most-spans', 'most-errors'] as const;
+export type ResultSort = (typeof RESULT_SORTS)[number];
+
+export const RESULT_SORT_LABELS: Record<ResultSort, string> = {
+  recent: 'Most recent',
+  longest: 'Longest first',
+  shortest: 'Shortest first',
+  'most-spans': 'Most spans',
+  'most-errors': 'Most errors',
+};
+
+export const PERCENTILE_KEYS = ['p50', 'p75', 'p90', 'p95', 'p99'] as const;
+export type PercentileKey = (typeof PERCENTILE_KEYS)[number];
+export const PERCENTILE_FRACTIONS: Record<PercentileKey, number> = { p50: 0.5, p75: 0.75, p90: 0.9, p95: 0.95, p99: 0.99 };
+
+export const LOOKBACK_PRESETS: readonly { value: string; label: string }[] = [
+  { value: '5m', label: 'Last 5 minutes' },
+  { value: '15m', label: 'Last 15 minutes' },
+  { value: '30m', label: 'Last 30 minutes' },
+  { value: '1h', label: 'Last hour' },
+  { value: '2h', label: 'Last 2 hours' },
+  { value: '6h', label: 'Last 6 hours' },
+  { value: '12h', label: 'Last 12 hours' },
+  { value: '24h', label: 'Last 24 hours' },
+  { value: '2d', label: 'Last 2 days' },
+  { value: '7d', label: 'Last 7 days' },
+];
+export const CUSTOM_LOOKBACK = 'custom';
+export const DEFAULT_LOOKBACK = '1h';
+export const DEFAULT_LIMIT = 20;
+/** Jaeger UI's maximum; larger result sets make the page slow without helping anyone. */
+export const MAX_LIMIT = 1500;
+
+export interface SearchFormState {
+  service: string;
+  operation: string;
+  /** logfmt, as typed. */
+  tags: string;
+  /** TraceQL (Tempo). When set, Tempo searches with it and ignores the other fields. */
+  traceql: string;
+  /** Duration text as typed (`1.2s`, `300ms`); validated before submit. */
+  minDuration: string;
+  maxDuration: string;
+  /** A preset such as `1h`, or `custom` for the start/end below. */
+  lookback: string;
+  /** Absolute window, epoch µs; set on submit (or from a custom range). */
+  startUs: number | null;
+  endUs: number | null;
+  limit: number;
+}
+
+/** How the results are shown; changing these never refetches. */
+export interface ResultViewState {
+  sort: ResultSort;
+  errorsOnly: boolean;
+  slowerThan: PercentileKey | null;
+}
+
+export interface SearchUrlState {
+  /** The `backend` parameter, or null for the default backend. */
+  backend: string | null;
+  form: SearchFormState;
+  view: ResultViewState;
+  /** True when the URL describes a search to run (not just an empty form). */
+  submitted: boolean;
+}
+
+export const EMPTY_FORM: SearchFormState = {
+  service: '',
+  operation: '',
+  tags: '',
+  traceql: '',
+  minDuration: '',
+  maxDuration: '',
+  lookback: DEFAULT_LOOKBACK,
+  startUs: null,
+  endUs: null,
+  limit: DEFAULT_LIMIT,
+};
+
+export const DEFAULT_VIEW: ResultViewState = { sort: 'recent', errorsOnly: false, slowerThan: null };
+
+const LOOKBACK_RE = /^(\d+)(m|h|d|w)$/;
+const UNIT_US: Record<string, number> = { m: 60e6, h: 3600e6, d: 86_400e6, w: 7 * 86_400e6 };
+
+/** `1h` → 3.6e9 µs; null for `custom` or anything unknown. */
+export function lookbackToUs(lookback: string): number | null {
+  const match = LOOKBACK_RE.exec(lookback.trim());
+  if (!match) return null;
+  const amount = Number(match[1]);
+  const unit = UNIT_US[match[2] as string] as number;
+  return amount > 0 ? amount * unit : null;
+}
+
+/** A readable label for a lookback, including ones Jaeger UI allows but we have no preset for. */
+export function lookbackLabel(lookback: string): string {
+  const preset = LOOKBACK_PRESETS.find((p) => p.value === lookback);
+  if (preset) return preset.label;
+  if (lookback === CUSTOM_LOOKBACK) return 'Custom range';
+  const match = LOOKBACK_RE.exec(lookback);
+  if (!match) return lookback;
+  const names: Record<string, string> = { m: 'minute', h: 'hour', d: 'day', w: 'week' };
+  const amount = Number(match[1]);
+  const name = names[match[2] as string] as string;
+  return `Last ${amount} ${name}${amount === 1 ? '' : 's'}`;
+}
+
+/** Epoch µs from a URL parameter; Jaeger UI writes integers. */
+function parseEpochUs(text: string | null): number | null {
+  if (text === null || !/^\d{1,17}$/.test(text.trim())) return null;
+  const value = Number(text.trim());
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+/**
+ * Jaeger UI writes `tags` as a JSON map (`{"error":"true"}`), older links as logfmt; the v1 API
+ * also knows repeated `tag=key:value`. Everything becomes one logfmt string.
+ */
+export function tagsFromParams(params: URLSearchParams): string {
+  const pairs: LogfmtPair[] = [];
+  let raw = '';
+  for (const value of params.getAll('tags')) {
+    const trimmed = value.trim();
+    if (trimmed === '') continue;
+    if (trimmed.startsWith('{')) {
+      try {
+        const map = JSON.parse(trimmed) as unknown;
+        if (map && typeof map === 'object' && !Array.isArray(map)) {
+          for (const [key, v] of Object.entries(map as Record<string, unknown>)) {
+            pairs.push({ key, value: typeof v === 'string' ? v : JSON.stringify(v) });
+          }
+          continue;
+        }
+      } catch {
+        // Not JSON after all: treat it as logfmt below, where the form can show what is wrong.
+      }
+    }
+    const parsed = parseLogfmt(trimmed);
+    if (parsed.errors.length > 0) {
+      // Keep the user's text untouched so the form can point at the mistake.
+      raw = raw ? `${raw} ${trimmed}` : trimmed;
+    } else {
+      pairs.push(...parsed.pairs);
+    }
+  }
+  for (const value of params.getAll('tag')) {
+    const colon = value.indexOf(':');
+    if (colon > 0) pairs.push({ key: value.slice(0, colon), value: value.slice(colon + 1) });
+  }
+  const formatted = formatLogfmt(pairs);
+  return [formatted, raw].filter((part) => part !== '').join(' ');
+}
+
+function parseLimit(text: string | null): number {
+  if (text === null || !/^\d+$/.test(text.trim())) return DEFAULT_LIMIT;
+  const value = Number(text.trim());
+  if (value < 1) return DEFAULT_LIMIT;
+  return Math.min(value, MAX_LIMIT);
+}
+
+const QUERY_PARAMS = ['service', 'operation', 'tags', 'tag', 'q', 'minDuration', 'maxDuration', 'lookback', 'start', 'end', 'limit'];
+
+export function parseSearchParams(params: URLSearchParams): SearchUrlState {
+  const text = (name: string) => params.get(name)?.trim() ?? '';
+  let lookback = text('lookback');
+  let startUs = parseEpochUs(params.get('start'));
+  let endUs = parseEpochUs(params.get('end'));
+  if (startUs !== null && endUs !== null && startUs >= endUs) {
+    startUs = null;
+    endUs = null;
+  }
+  if (startUs === null || endUs === null) {
+    startUs = null;
+    endUs = null;
+  }
+  if (lookback === CUSTOM_LOOKBACK) {
+    if (startUs === null) lookback = DEFAULT_LOOKBACK;
+  } else if (lookbackToUs(lookback) === null) {
+    // A window without a known preset (or no lookback at all) is a custom range.
+    lookback = startUs !== null ? CUSTOM_LOOKBACK : DEFAULT_LOOKBACK;
+  }
+  const sort = text('sort') as ResultSort;
+  const slower = text('slower') as PercentileKey;
+  return {
+    backend: text('backend') || null,
+    form: {
+      service: text('service'),
+      operation: text('operation'),
+      tags: tagsFromParams(params),
+      traceql: params.get('q')?.trim() ?? '',
+      minDuration: text('minDuration'),
+      maxDuration: text('maxDuration'),
+      lookback,
+      startUs,
+      endUs,
+      limit: parseLimit(params.get('limit')),
+    },
+    view: {
+      sort: RESULT_SORTS.includes(sort) ? sort : 'recent',
+      errorsOnly: params.get('errors') === '1' || params.get('errors') === 'true',
+      slowerThan: PERCENTILE_KEYS.includes(slower) ? slower : null,
+    },
+    submitted: QUERY_PARAMS.some((name) => params.has(name)),
+  };
+}
+
+/** The canonical URL parameters for a state (stable order, empty fields left out). */
+export function searchStateToParams(state: SearchUrlState): URLSearchParams {
+  const params = new URLSearchParams();
+  const { form, view } = state;
+  if (state.backend) params.set('backend', state.backend);
+  if (form.service) params.set('service', form.service);
+  if (form.operation) params.set('operation', form.operation);
+  if (form.tags.trim()) params.set('tags', form.tags.trim());
+  if (form.traceql.trim()) params.set('q', form.traceql.trim());
+  if (form.minDuration.trim()) params.set('minDuration', form.minDuration.trim());
+  if (form.maxDuration.trim()) params.set('maxDuration', form.maxDuration.trim());
+  if (state.submitted || form.lookback !== DEFAULT_LOOKBACK) params.set('lookback', form.lookback);
+  if (form.startUs !== null && form.endUs !== null) {
+    params.set('start', String(form.startUs));
+    params.set('end', String(form.endUs));
+  }
+  if (state.submitted || form.limit !== DEFAULT_LIMIT) params.set('limit', String(form.limit));
+  if (view.sort !== 'recent') params.set('sort', view.sort);
+  if (view.errorsOnly) params.set('errors', '1');
+  if (view.slowerThan) params.set('slower', view.slowerThan);
+  return params;
+}
+
+/**
+ * The form as it is submitted: a lookback preset becomes the absolute window ending now; a custom
+ * range keeps its start and end.
+ */
+export function withSubmitWindow(form: SearchFormState, nowUs: number): SearchFormState {
+  const spanUs = lookbackToUs(form.lookback);
+  if (form.lookback !== CUSTOM_LOOKBACK && spanUs !== null) {
+    const endUs = Math.floor(nowUs);
+    return { ...form, startUs: endUs - spanUs, endUs };
+  }
+  if (form.startUs !== null && form.endUs !== null) return form;
+  const endUs = Math.floor(nowUs);
+  return { ...form, lookback: DEFAULT_LOOKBACK, startUs: endUs - (lookbackToUs(DEFAULT_LOOKBACK) as number), endUs };
+}
