@@ -1,13 +1,70 @@
 import { BackendError } from '../api/backend';
+import { shouldRetry } from '../api/queries';
+
+/** Does the message already tell the user what to do? (BackendError messages usually do.) */
+function hasAdvice(message: string): boolean {
+  return /\b(check|try|retry|open|pick|choose|sign in|ask|raise|reload|narrow)\b/i.test(message);
+}
 
 /** The user-facing text for a failed trace load: what failed, in which backend, and what to do. */
 export function traceLoadErrorMessage(error: unknown, traceId: string, backendName: string): string {
   if (error instanceof BackendError) {
+    // The adapters write their own not-found text (retention, "open the file again", …); it says
+    // more than a generic one could. Only a bare one gets the generic advice added.
     if (error.kind === 'not-found') {
-      return `Trace ${traceId} was not found in ${backendName}. Check the ID or the time range.`;
+      const own = error.message.trim();
+      if (own === '') return `Trace ${traceId} was not found in ${backendName}. Check the ID, or pick another backend in the header.`;
+      return hasAdvice(own) ? own : `${own} Check the ID, or pick another backend in the header.`;
     }
     return error.message;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return `Loading trace ${traceId} from ${backendName} failed: ${detail}`;
+  return `Loading trace ${traceId} from ${backendName} failed: ${detail}. Retry, or check the browser console for details.`;
+}
+
+/** The alert headline for a failed trace load: which trace, which backend, and the kind of failure. */
+export function traceLoadErrorTitle(error: unknown, traceId: string, backendName: string): string {
+  if (!(error instanceof BackendError)) return `Could not load trace ${traceId} from ${backendName}`;
+  switch (error.kind) {
+    case 'not-found':
+      return `Trace ${traceId} not found in ${backendName}`;
+    case 'timeout':
+      return `Could not load trace ${traceId}: ${backendName} did not answer in time`;
+    case 'network':
+      return `Could not load trace ${traceId}: ${backendName} is unreachable`;
+    case 'unauthorized':
+      return `Could not load trace ${traceId}: ${backendName} refused access${error.status ? ` (HTTP ${error.status})` : ''}`;
+    case 'invalid-response':
+      return `Could not load trace ${traceId}: ${backendName} sent an answer Skein cannot read`;
+    case 'http':
+      return `Could not load trace ${traceId}: ${backendName} reported an error${error.status ? ` (HTTP ${error.status})` : ''}`;
+    default:
+      return `Could not load trace ${traceId} from ${backendName}`;
+  }
+}
+
+/**
+ * The query retry policy for pages the user is waiting on: like `shouldRetry`, but a timeout is
+ * not repeated automatically. Each attempt already waited the full timeoutMs; two more would keep
+ * the user looking at a spinner for three times as long (90 s with the default 30 s) before any
+ * message appears. The alert's Retry button is one click away.
+ */
+export function retryUnlessTimedOut(failureCount: number, error: unknown): boolean {
+  if (error instanceof BackendError && error.kind === 'timeout') return false;
+  return shouldRetry(failureCount, error);
+}
+
+/** A few words on why an attempt failed, for progress notes (the full message comes with the alert). */
+function shortReason(error: unknown): string {
+  if (!(error instanceof BackendError)) return error instanceof Error ? error.message : String(error);
+  if (error.status !== undefined) return `HTTP ${error.status}`;
+  if (error.kind === 'network') return 'the server could not be reached';
+  if (error.kind === 'invalid-response') return 'unreadable answer';
+  return error.kind;
+}
+
+/** "Attempt 1 failed (HTTP 500); trying again…" for a loading state, or '' before any failure. */
+export function retryingNote(failureCount: number, failureReason: unknown): string {
+  if (failureCount === 0 || failureReason === null || failureReason === undefined) return '';
+  return `Attempt ${failureCount} failed (${shortReason(failureReason)}); trying again…`;
 }

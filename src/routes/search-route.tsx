@@ -7,7 +7,9 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { BackendError, type SearchQuery, type TraceBackend } from '../api/backend';
 import { backendIdFromParam, getBackend, listBackends } from '../api/backend-registry';
 import { operationsQuery, searchQuery, servicesQuery } from '../api/queries';
+import { retryingNote, retryUnlessTimedOut } from '../app/backend-error-message';
 import { backendSearch, traceHref } from '../app/use-backend-from-url';
+import { useRetryingError } from '../app/use-retrying-error';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
@@ -124,7 +126,8 @@ export function SearchRoute() {
     }
   }, [urlState, setParams]);
 
-  const services = useQuery({ ...servicesQuery(backendId), enabled: backend !== undefined });
+  // A timeout is not repeated on its own (see retryUnlessTimedOut): the alert's Retry is there.
+  const services = useQuery({ ...servicesQuery(backendId), enabled: backend !== undefined, retry: retryUnlessTimedOut });
   const operations = useQuery({ ...operationsQuery(backendId, draft.service), enabled: backend !== undefined && draft.service !== '' });
 
   const urlErrors = useMemo(() => validateSearchForm(urlState.form, { traceqlEnabled }), [urlState.form, traceqlEnabled]);
@@ -146,7 +149,11 @@ export function SearchRoute() {
     },
     enabled: query !== null && backend !== undefined,
     placeholderData: (previous) => previous,
+    retry: retryUnlessTimedOut,
   });
+  // While Retry runs, the failure stays on screen, marked as retrying (not swapped for a spinner).
+  const servicesFailure = useRetryingError(backendId, services);
+  const resultsFailure = useRetryingError(timingKey, results);
 
   const tagSource = useTagSuggestionSource(backendId, backend);
   const tagResolver = useMemo(() => (tagSource.loadTagNames ? logfmtSuggestionResolver(tagSource) : null), [tagSource]);
@@ -211,9 +218,13 @@ export function SearchRoute() {
             <p>Pick a backend from the list, or fix the backend= parameter of the URL.</p>
           </ErrorAlert>
         ) : null}
-        {services.isError ? (
-          <ErrorAlert title={`Could not load the services of ${backendName}`} onRetry={() => void services.refetch()}>
-            <p>{errorText(services.error)}</p>
+        {servicesFailure.error !== null ? (
+          <ErrorAlert
+            title={`Could not load the services of ${backendName}`}
+            onRetry={() => void services.refetch()}
+            retrying={servicesFailure.retrying}
+          >
+            <p>{errorText(servicesFailure.error)}</p>
             <p>You can still search: type a service name, or leave it empty.</p>
           </ErrorAlert>
         ) : null}
@@ -233,12 +244,17 @@ export function SearchRoute() {
             <p>Fix the fields on the left and press Find traces.</p>
           </ErrorAlert>
         ) : null}
-        {results.isError ? (
-          <ErrorAlert title={`Search on ${backendName} failed`} onRetry={() => void results.refetch()}>
-            <p>{errorText(results.error)}</p>
-            {results.error instanceof BackendError && results.error.kind === 'timeout' ? (
+        {resultsFailure.error !== null ? (
+          <ErrorAlert
+            title={`Search on ${backendName} failed`}
+            onRetry={() => void results.refetch()}
+            retrying={resultsFailure.retrying}
+          >
+            <p>{errorText(resultsFailure.error)}</p>
+            {resultsFailure.error instanceof BackendError && resultsFailure.error.kind === 'timeout' ? (
               <p>Narrow the time range or add a service to make the search faster.</p>
             ) : null}
+            {resultsFailure.retrying && results.failureCount > 0 ? <p>{retryingNote(results.failureCount, results.failureReason)}</p> : null}
           </ErrorAlert>
         ) : null}
         {!urlState.submitted ? (
@@ -246,7 +262,9 @@ export function SearchRoute() {
             Pick a service (or leave it empty for all), add tags or a duration, and press <strong>Find traces</strong>.
           </EmptyState>
         ) : null}
-        {query && results.isPending && results.isFetching ? <LoadingState label={`Searching ${backendName}…`} /> : null}
+        {query && results.isPending && results.isFetching && resultsFailure.error === null ? (
+          <LoadingState label={`Searching ${backendName}…${results.failureCount > 0 ? ` ${retryingNote(results.failureCount, results.failureReason)}` : ''}`} />
+        ) : null}
         {query && summaries && !results.isError ? (
           <SearchResults
             summaries={summaries}

@@ -14,6 +14,7 @@ import { retryingNote, retryUnlessTimedOut, traceLoadErrorMessage, traceLoadErro
 import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
+import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
 
@@ -88,6 +89,8 @@ function TracePage({ traceId }: { traceId: string }) {
     enabled: backend !== undefined && traceId !== '',
     retry: retryUnlessTimedOut,
   });
+  // While Retry runs, the last failure stays on screen (marked as retrying) rather than a spinner.
+  const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${traceId}`, query);
   const timeZone = usePreferencesStore((s) => s.timeZone);
   const [findQuery, setFindQuery] = useFindParam();
   const [zoom, setZoom] = useZoomParam();
@@ -127,27 +130,20 @@ function TracePage({ traceId }: { traceId: string }) {
       </div>
     );
   }
-  if (query.isPending) {
-    const note = retryingNote(query.failureCount, query.failureReason);
-    return (
-      <>
-        <title>{`Trace ${shortId} · Skein`}</title>
-        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…${note ? ` ${note}` : ''}`} />
-      </>
-    );
-  }
-  if (query.isError) {
+  const note = retryingNote(query.failureCount, query.failureReason);
+  if (query.data === undefined && shownError !== null) {
     // Only the failure is shown: no summary or timeline of a trace that did not load.
     return (
       <div className="p-4">
         <title>{`Trace ${shortId} not loaded · Skein`}</title>
         <ErrorAlert
-          title={traceLoadErrorTitle(query.error, traceId, backend.name)}
+          title={traceLoadErrorTitle(shownError, traceId, backend.name)}
           onRetry={() => void query.refetch()}
-          retrying={query.isFetching}
+          retrying={retrying}
         >
-          <p>{traceLoadErrorMessage(query.error, traceId, backend.name)}</p>
-          {query.errorUpdateCount > 1 ? (
+          <p>{traceLoadErrorMessage(shownError, traceId, backend.name)}</p>
+          {retrying && note ? <p>{note}</p> : null}
+          {!retrying && query.errorUpdateCount > 1 ? (
             <p>
               Still failing after {query.errorUpdateCount - 1} {query.errorUpdateCount === 2 ? 'retry' : 'retries'} (last attempt at{' '}
               {formatTimestamp(query.errorUpdatedAt * 1000, timeZone)}).
@@ -157,6 +153,16 @@ function TracePage({ traceId }: { traceId: string }) {
       </div>
     );
   }
+  if (query.isPending) {
+    return (
+      <>
+        <title>{`Trace ${shortId} · Skein`}</title>
+        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…${note ? ` ${note}` : ''}`} />
+      </>
+    );
+  }
+  // Not pending and no error shown: there is data (a failed refetch keeps the trace it had).
+  if (query.data === undefined) return null;
 
   const { trace, partialMessage } = query.data;
   return (

@@ -136,10 +136,12 @@ export class HttpClient {
   }
 
   invalidResponse(what: string, reason: string): BackendError {
+    // Reasons from the parsers are whole sentences; do not end up with "..".
+    const because = reason.trim().replace(/[.\s]+$/, '');
     return new BackendError(
       'invalid-response',
       this.backendName,
-      `${this.backendName} sent an answer Skein cannot read when trying to ${what}: ${reason}. ` +
+      `${this.backendName} sent an answer Skein cannot read when trying to ${what}: ${because}. ` +
         'Check that the URL in config.json points at the query API of this backend type.',
     );
   }
@@ -150,11 +152,15 @@ export class HttpClient {
     const statusText = `HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
     const said = detail ? `: "${detail}"` : ' with an empty body';
     if (response.status === 401 || response.status === 403) {
+      // 401: who you are is unknown (no or expired credentials); 403: known, but not allowed.
+      const advice =
+        response.status === 401
+          ? 'Sign in again (reload the page if your session expired), or check the credentials the proxy adds for this backend.'
+          : 'Your account is not allowed to read this data: ask an administrator for access, or check the tenant header (X-Scope-OrgID) the proxy sends for this backend.';
       return new BackendError(
         'unauthorized',
         this.backendName,
-        `${this.backendName} refused to ${what} (${statusText}${detail ? `: "${detail}"` : ''}). ` +
-          'Sign in again, or check the credentials and tenant headers the proxy adds for this backend.',
+        `${this.backendName} refused to ${what} (${statusText}${detail ? `: "${detail}"` : ''}). ${advice}`,
         response.status,
       );
     }

@@ -101,6 +101,26 @@ describe('HttpClient', () => {
     }
   });
 
+  it('tells 401 (sign in) from 403 (not allowed) in its advice', () => {
+    const c = new HttpClient({ backendName: 'B', baseUrl: 'http://h', errorStyle: 'text' });
+    const unauthorized = c.httpError({ ...response(401, 'no org id'), statusText: 'Unauthorized' }, 'load trace 1');
+    expect(unauthorized.message).toBe(
+      'B refused to load trace 1 (HTTP 401 Unauthorized: "no org id"). Sign in again (reload the page if your session expired), or check the credentials the proxy adds for this backend.',
+    );
+    const forbidden = c.httpError(response(403, ''), 'load trace 1');
+    expect(forbidden.message).toMatch(/^B refused to load trace 1 \(HTTP 403\)\. Your account is not allowed/);
+    expect(forbidden.message).toContain('X-Scope-OrgID');
+    expect(forbidden.message).not.toContain('Sign in');
+  });
+
+  it('does not double the full stop after a reason that is a sentence', () => {
+    const c = new HttpClient({ backendName: 'B', baseUrl: 'http://h', errorStyle: 'text' });
+    const e = c.invalidResponse('load trace 1', 'Not a trace format Skein knows.  ');
+    expect(e.message).toBe(
+      'B sent an answer Skein cannot read when trying to load trace 1: Not a trace format Skein knows. Check that the URL in config.json points at the query API of this backend type.',
+    );
+  });
+
   it('reports an HTML page where JSON was expected as invalid-response', () => {
     const c = new HttpClient({ backendName: 'B', baseUrl: 'http://h', errorStyle: 'text' });
     expect(() => c.parseJson(response(200, '<!doctype html><html></html>'), 'list services')).toThrow(/HTML page/);
