@@ -11,6 +11,8 @@ import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import type { Trace } from '../model/types';
 import { buildFlameLayout, flameHitTest } from './flame-layout';
+import { labelColourOn } from './label-colour';
+import { useDarkClass } from './use-dark-class';
 
 interface FlameGraphProps {
   trace: Trace;
@@ -29,6 +31,7 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
   const colours = useMemo(() => serviceColours(trace.services.map((s) => s.name)), [trace]);
   const heightPx = Math.max(1, layout.byDepth.length) * ROW_PX;
   const totalUs = Math.max(trace.durationUs, 1);
+  const dark = useDarkClass();
 
   useEffect(() => {
     const box = boxRef.current;
@@ -48,9 +51,9 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
     if (!context) return;
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, widthPx, heightPx);
-    const dark = document.documentElement.classList.contains('dark');
     const { startUs, durationUs, depth, service } = trace.columns;
     const scale = widthPx / totalUs;
+    const labelColours = new Map(colours.map((c) => [c, labelColourOn(c)]));
     context.font = '11px system-ui, sans-serif';
     context.textBaseline = 'middle';
     for (let i = 0; i < trace.spans.length; i++) {
@@ -71,7 +74,7 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
         context.beginPath();
         context.rect(x + 3, y, w - 6, ROW_PX);
         context.clip();
-        context.fillStyle = '#ffffff';
+        context.fillStyle = labelColours.get(colours[service[i] ?? 0] ?? '#888') ?? '#ffffff';
         context.fillText(`${span.name} ${formatDurationUs(span.durationUs)}`, x + 4, y + ROW_PX / 2);
         context.restore();
       }
@@ -81,7 +84,7 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
         context.strokeRect(x + 1, y + 2, Math.max(w - 2, 1), ROW_PX - 4);
       }
     }
-  }, [trace, colours, widthPx, heightPx, totalUs, selectedSpanId]);
+  }, [trace, colours, widthPx, heightPx, totalUs, selectedSpanId, dark]);
 
   const spanAt = (clientX: number, clientY: number): number => {
     const rect = canvasRef.current?.getBoundingClientRect();
@@ -130,3 +133,4 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
     </div>
   );
 }
+

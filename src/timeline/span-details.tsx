@@ -246,6 +246,12 @@ function AttributeTable({ title, attributes }: { title: string; attributes: read
         </CopyButton>
       </div>
       <table className="w-full table-fixed border-collapse text-xs" aria-label={title}>
+        {/* The header row is visually hidden (out of the layout), so the widths live here. */}
+        <colgroup>
+          <col className="w-[38%]" />
+          <col />
+          <col className="w-11" />
+        </colgroup>
         <thead className="sr-only">
           <tr>
             <th scope="col">Key</th>
@@ -256,11 +262,11 @@ function AttributeTable({ title, attributes }: { title: string; attributes: read
         <tbody>
           {shown.map((a, i) => (
             <tr key={i} className="group border-t border-gray-100 align-top dark:border-gray-800">
-              <th scope="row" className="w-2/5 py-0.5 pr-2 text-left font-mono font-normal break-all text-gray-700 dark:text-gray-300">
+              <th scope="row" className="py-0.5 pr-2 text-left font-mono font-normal break-all text-gray-700 dark:text-gray-300">
                 {a.key}
               </th>
               <td className="py-0.5 font-mono break-all whitespace-pre-wrap">{attributeText(a.value)}</td>
-              <td className="w-10 py-0.5 text-right">
+              <td className="py-0.5 text-right">
                 <CopyButton label={`Copy value of ${a.key}`} text={() => attributeText(a.value)}>
                   copy
                 </CopyButton>
@@ -315,17 +321,23 @@ function percent(part: number, whole: number): string {
   return `${Math.round((part / whole) * 1000) / 10}%`;
 }
 
+/**
+ * The model already explains orphans, duplicate IDs, cut cycles, missing times and applied skew
+ * shifts in `span.warnings` (one line each); only what the view knows is added here, so nothing
+ * is said twice.
+ */
 function spanWarnings(span: Span, flags: number, skewed: boolean, skewShiftUs: number): string[] {
   const out: string[] = [...span.warnings];
-  if (flags & SpanFlag.Orphan) out.push(`Parent span ${span.parentSpanId ?? ''} is not in this trace; shown as a root.`);
-  if (flags & SpanFlag.DuplicateId) out.push(`Span ID ${span.spanId} occurs more than once in this trace.`);
-  if (flags & SpanFlag.CycleCut) out.push('The parent link would close a cycle; it was cut and the span shown as a root.');
-  if (flags & SpanFlag.MissingTime) out.push('Start time or duration was missing; it was filled in for display.');
-  if (skewed) {
+  const mentions = (word: string) => out.some((w) => w.toLowerCase().includes(word));
+  if (flags & SpanFlag.Orphan && !mentions('not in this trace')) out.push(`Parent span ${span.parentSpanId ?? ''} is not in this trace; shown as a root.`);
+  if (flags & SpanFlag.DuplicateId && !mentions(span.spanId.toLowerCase())) out.push(`Span ID ${span.spanId} occurs more than once in this trace.`);
+  if (flags & SpanFlag.CycleCut && !mentions('cycle')) out.push('The parent link would close a cycle; it was cut and the span shown as a root.');
+  if (flags & SpanFlag.MissingTime && !mentions('no start time') && !mentions('no duration')) out.push('Start time or duration was missing; it was filled in for display.');
+  if (skewed && !mentions('clock skew')) {
     out.push(
       skewShiftUs !== 0
         ? `Clock skew: shown shifted by ${formatDurationUs(skewShiftUs)} to fit inside its parent (adjustment is on).`
-        : 'Clock skew: the span lies outside its parent across a process boundary (times shown as recorded).',
+        : 'Clock skew: the span lies outside its parent across a process boundary (times shown as recorded; switch on “Adjust clock skew” to fit it in).',
     );
   }
   return out;

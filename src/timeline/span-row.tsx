@@ -8,6 +8,7 @@ import { SpanFlag } from '../model/types';
 import { attributeText, spanAttributeValue } from './attribute-text';
 import type { RowContext } from './row-context';
 import { descendantErrorCount, groupErrorCount, groupIdOfRow, isGroupRow } from './row-list';
+import { labelColourOn } from './label-colour';
 import { barGeometry, timeToFraction } from './time-scale';
 
 export const INDENT_PX = 14;
@@ -126,11 +127,12 @@ function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: numbe
   const geometry = barGeometry(startUs, span.durationUs, ctx.view);
   const label = barLabel(ctx, spanIndex);
   const criticalPairs = ctx.critical?.get(spanIndex);
-  const labelOnLeft = geometry.left + geometry.width > 0.75;
+  const placement = labelPlacement(geometry.left, geometry.width);
   return (
     <>
       {geometry.inView && (
         <div
+          data-span-bar=""
           className="absolute top-1/2 h-3 -translate-y-1/2 rounded-[2px]"
           style={{ left: pct(geometry.left), width: `max(${pct(geometry.width)}, 1px)`, backgroundColor: colour }}
         />
@@ -153,12 +155,9 @@ function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: numbe
           );
         })}
       <span
-        className="pointer-events-none absolute top-1/2 -translate-y-1/2 truncate px-1 text-xs whitespace-nowrap text-gray-700 tabular-nums dark:text-gray-300"
-        style={
-          labelOnLeft
-            ? { right: pct(1 - geometry.left), maxWidth: pct(Math.max(geometry.left, 0.1)) }
-            : { left: pct(geometry.left + geometry.width), maxWidth: pct(Math.max(1 - geometry.left - geometry.width, 0.1)) }
-        }
+        data-bar-label={placement.side}
+        className={`pointer-events-none absolute top-1/2 -translate-y-1/2 truncate px-1 whitespace-nowrap tabular-nums ${placement.side === 'inside' ? 'text-[11px] leading-3 font-medium' : 'text-xs text-gray-700 dark:text-gray-300'}`}
+        style={placement.side === 'inside' ? { ...placement.style, color: labelColourOn(colour) } : placement.style}
       >
         {label}
       </span>
@@ -215,6 +214,8 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
   const endUs = lastSpan ? (ctx.startUs[last] ?? lastSpan.startUs) + lastSpan.durationUs : startUs;
   const extent = barGeometry(startUs, endUs - startUs, ctx.view);
   const title = `${count} × ${span.name} — total ${formatDurationUs(totalUs)}`;
+  // The folded members are drawn faintly, so the label may sit over them when there is no room.
+  const groupLabel = labelPlacement(extent.left, extent.width);
   const members: number[] = [];
   if (!expanded) {
     // Folded: draw each member's bar faintly in the one row (members are siblings, contiguous).
@@ -262,8 +263,8 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
           );
         })}
         <span
-          className="pointer-events-none absolute top-1/2 -translate-y-1/2 px-1 text-xs whitespace-nowrap text-gray-700 tabular-nums dark:text-gray-300"
-          style={extent.left + extent.width > 0.75 ? { right: pct(1 - extent.left) } : { left: pct(extent.left + extent.width) }}
+          className="pointer-events-none absolute top-1/2 -translate-y-1/2 truncate px-1 text-xs whitespace-nowrap text-gray-700 tabular-nums dark:text-gray-300"
+          style={groupLabel.style}
         >
           {formatDurationUs(totalUs)}
         </span>
@@ -322,6 +323,28 @@ function Badge({ tone, label, text }: { tone: keyof typeof badgeTones; label: st
       <span className="sr-only">{label}</span>
     </span>
   );
+}
+
+/** Least room (a fraction of the timeline width) beside a bar for its label to go there. */
+const LABEL_ROOM = 0.1;
+
+/**
+ * Where a bar's label goes: after the bar, before it when the bar ends late, and inside it when
+ * neither side has room (a bar spanning the whole view would otherwise push its label out of the
+ * clipped cell).
+ */
+function labelPlacement(left: number, width: number): { side: 'left' | 'right' | 'inside'; style: CSSProperties } {
+  const end = left + width;
+  const roomLeft = left;
+  const roomRight = 1 - end;
+  let side: 'left' | 'right' | 'inside' = end > 0.75 ? 'left' : 'right';
+  if (side === 'left' && roomLeft < LABEL_ROOM && roomRight >= LABEL_ROOM) side = 'right';
+  if (side === 'right' && roomRight < LABEL_ROOM && roomLeft >= LABEL_ROOM) side = 'left';
+  if ((side === 'left' ? roomLeft : roomRight) < LABEL_ROOM) side = 'inside';
+  if (side === 'left') return { side, style: { right: pct(1 - left), maxWidth: pct(roomLeft) } };
+  if (side === 'right') return { side, style: { left: pct(end), maxWidth: pct(roomRight) } };
+  const from = Math.max(0, left);
+  return { side, style: { left: pct(from), maxWidth: pct(Math.max(0, Math.min(1, end) - from)) } };
 }
 
 function pct(fraction: number): string {

@@ -8,7 +8,7 @@
  */
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import { computeSelfTimes } from '../model/self-time';
@@ -48,6 +48,23 @@ export function SpanTable({ trace, selectedSpanId, onSelectSpan }: SpanTableProp
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 15,
   });
+  // A span selected elsewhere (the timeline, a link) is scrolled into view when the table opens or
+  // the selection changes; re-sorting alone does not jump.
+  const orderRef = useRef(order);
+  orderRef.current = order;
+  useEffect(() => {
+    if (selectedSpanId === null) return;
+    const current = orderRef.current;
+    const at = current.findIndex((i) => trace.spans[i]?.spanId === selectedSpanId);
+    const box = scrollRef.current;
+    if (at < 0 || !box) return;
+    // The sticky header sits above the rows in the same scroll box (the virtualiser does not know
+    // it), so the row's place is computed here: left alone when fully visible, else centred.
+    const headerPx = box.querySelector('thead')?.getBoundingClientRect().height ?? 0;
+    const rowTopPx = headerPx + at * ROW_HEIGHT_PX;
+    const visible = rowTopPx >= box.scrollTop + headerPx && rowTopPx + ROW_HEIGHT_PX <= box.scrollTop + box.clientHeight;
+    if (!visible) box.scrollTop = Math.max(0, rowTopPx - (box.clientHeight - ROW_HEIGHT_PX) / 2);
+  }, [selectedSpanId, trace]);
   const items = virtualizer.getVirtualItems();
   const topPad = items[0]?.start ?? 0;
   const bottomPad = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
@@ -127,7 +144,17 @@ export function SpanTable({ trace, selectedSpanId, onSelectSpan }: SpanTableProp
                     {span.serviceName}
                   </td>
                   <td className="truncate px-2">
-                    {span.name}
+                    {/* A button, so keyboard users can reach and open a span as the mouse does with the row. */}
+                    <button
+                      type="button"
+                      className="max-w-full truncate text-left hover:underline focus-visible:outline-2 focus-visible:outline-sky-500"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onSelectSpan(span.spanId);
+                      }}
+                    >
+                      {span.name}
+                    </button>
                     {span.isError && <span className="ml-1 rounded bg-red-600 px-1 text-[10px] font-semibold text-white">error</span>}
                   </td>
                   <td className="px-2 text-right tabular-nums">{formatDurationUs(span.startUs)}</td>

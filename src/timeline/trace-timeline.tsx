@@ -559,8 +559,10 @@ export function TraceTimeline(props: TraceTimelineProps) {
         {/* Orphans get their "incomplete trace" note from the route, above the summary. */}
         {(issues.duplicateSpanIds.length > 0 || issues.cycleSpanIndices.length > 0) && (
           <NoticeBanner title="Irregular trace.">
-            {issues.duplicateSpanIds.length > 0 && `${issues.duplicateSpanIds.length} duplicate span IDs (all copies shown). `}
-            {issues.cycleSpanIndices.length > 0 && `${issues.cycleSpanIndices.length} parent links formed a cycle and were cut.`}
+            {issues.duplicateSpanIds.length > 0 &&
+              `${issues.duplicateSpanIds.length} ${issues.duplicateSpanIds.length === 1 ? 'span ID occurs' : 'span IDs occur'} more than once (all copies shown). `}
+            {issues.cycleSpanIndices.length > 0 &&
+              `${issues.cycleSpanIndices.length} ${issues.cycleSpanIndices.length === 1 ? 'parent link' : 'parent links'} formed a cycle and ${issues.cycleSpanIndices.length === 1 ? 'was' : 'were'} cut.`}
           </NoticeBanner>
         )}
       </div>
