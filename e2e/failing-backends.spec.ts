@@ -220,9 +220,6 @@ test.describe('a trace that cannot be loaded', () => {
   });
 
   test('Tempo: JSON of the wrong shape is an unreadable answer, not "not found"', async ({ page }) => {
-    // Known bug (src/api/tempo/tempo-backend.ts, not owned here): a v2 body without a `trace` key
-    // is taken for Tempo's empty "not found" answer. Remove test.fail once that is fixed.
-    test.fail();
     const id = MOCK_FAILURE_TRACE_IDS.wrongShape;
     await page.goto(`./trace/${id}?backend=tempo`);
     const alert = page.getByRole('alert');

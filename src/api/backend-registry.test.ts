@@ -60,7 +60,8 @@ describe('queries', () => {
     expect(shouldRetry(0, new BackendError('http', 'J', 'x', 400))).toBe(false);
     expect(shouldRetry(0, new BackendError('http', 'J', 'x', 503))).toBe(true);
     expect(shouldRetry(0, new BackendError('http', 'J', 'x', 429))).toBe(true);
-    expect(shouldRetry(1, new BackendError('timeout', 'J', 'x'))).toBe(true);
+    expect(shouldRetry(0, new BackendError('timeout', 'J', 'x'))).toBe(false); // the user already waited the whole timeout
+    expect(shouldRetry(1, new BackendError('network', 'J', 'x'))).toBe(true);
     expect(shouldRetry(2, new BackendError('network', 'J', 'x'))).toBe(false);
   });
 

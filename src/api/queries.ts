@@ -78,6 +78,8 @@ export function isPermanentError(error: unknown): boolean {
 /** Retry policy for the QueryClient: transient failures up to twice, permanent ones never. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {
   if (isPermanentError(error)) return false;
+  // A timeout already cost the user the whole timeout: retrying it silently would multiply the wait.
+  if (error instanceof BackendError && error.kind === 'timeout') return false;
   if (error instanceof BackendError && error.kind === 'http' && error.status !== undefined && error.status >= 400 && error.status < 500 && error.status !== 429) {
     return false;
   }

@@ -50,7 +50,7 @@ export function traceLoadErrorTitle(error: unknown, traceId: string, backendName
  * message appears. The alert's Retry button is one click away.
  */
 export function retryUnlessTimedOut(failureCount: number, error: unknown): boolean {
-  if (error instanceof BackendError && error.kind === 'timeout') return false;
+  // shouldRetry itself never retries a timeout; kept as a name for the pages that rely on it.
   return shouldRetry(failureCount, error);
 }
 

@@ -8,6 +8,7 @@ import { dependenciesQuery } from '../api/queries';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
+import { useRetryingError } from '../app/use-retrying-error';
 import { LoadingState } from '../components/loading-state';
 import { quoteTraceqlString } from '../lib/traceql';
 import { formatTimestamp } from '../lib/time-format';
@@ -58,6 +59,8 @@ export function DependenciesRoute() {
   const layout = layoutFromParams(params);
 
   const query = useQuery(dependenciesQuery(backendId, range));
+  // While Retry runs, the failure stays on screen (and keeps focus on its button) instead of a spinner.
+  const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${range.startUs}\u0000${range.endUs}`, query);
 
   /** Navigate to this page with some parameters changed (a new history entry: every view is a link). */
   const update = (change: (next: URLSearchParams) => void) => {
@@ -89,15 +92,19 @@ export function DependenciesRoute() {
       : `${formatTimestamp(range.startUs, timeZone)} to ${formatTimestamp(range.endUs, timeZone)}`;
 
   let body: React.ReactNode;
-  if (query.isPending) {
-    body = <LoadingState label={`Loading the service dependencies from ${backendName}…`} />;
-  } else if (query.isError) {
+  if (query.data === undefined && shownError !== null) {
     body = (
-      <ErrorAlert title={`Could not load the service dependencies from ${backendName}`} onRetry={() => void query.refetch()}>
-        <p>{query.error instanceof Error ? query.error.message : String(query.error)}</p>
+      <ErrorAlert
+        title={`Could not load the service dependencies from ${backendName}`}
+        onRetry={() => void query.refetch()}
+        retrying={retrying}
+      >
+        <p>{shownError instanceof Error ? shownError.message : String(shownError)}</p>
         <p>Retry, pick a shorter time window, or choose another backend.</p>
       </ErrorAlert>
     );
+  } else if (query.data === undefined) {
+    body = <LoadingState label={`Loading the service dependencies from ${backendName}…`} />;
   } else if (query.data.links.length === 0) {
     const lookbackUs = spec.kind === 'lookback' ? spec.lookbackUs : range.endUs - range.startUs;
     const wider = widerLookback(lookbackUs);

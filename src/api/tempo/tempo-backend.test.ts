@@ -148,7 +148,7 @@ describe.each([
     const invalid = await load(MOCK_FAILURE_TRACE_IDS.invalidJson);
     expect(invalid.kind).toBe('invalid-response');
     expect(invalid.message).toContain('not valid JSON');
-    expect((await load(MOCK_FAILURE_TRACE_IDS.wrongShape)).kind).toBe(v1Only ? 'invalid-response' : 'not-found');
+    expect((await load(MOCK_FAILURE_TRACE_IDS.wrongShape)).kind).toBe('invalid-response');
   });
 });
 

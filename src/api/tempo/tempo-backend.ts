@@ -109,7 +109,16 @@ export class TempoBackend implements TraceBackend {
       } else {
         const body = expectObject(this.client, this.json(res, what), what);
         this.found.traceByIdV2 = true;
-        // v2 says "not found" with 200 and an empty trace (grafana/tempo#5105).
+        // v2 says "not found" with 200 and an empty trace (grafana/tempo#5105); a body without a
+        // `trace` at all is not that answer but something Skein cannot read.
+        if (!('trace' in body)) {
+          throw new BackendError(
+            'invalid-response',
+            this.name,
+            `${this.name} answered /api/v2/traces/${id} without a "trace" field, so Skein cannot read it. ` +
+              'Check that the backend URL in config.json points at Tempo\'s query frontend.',
+          );
+        }
         const trace = body.trace;
         const resourceSpans = isObject(trace) ? (trace.resourceSpans ?? trace.batches) : undefined;
         if (!Array.isArray(resourceSpans) || resourceSpans.length === 0) throw notFound();
