@@ -1,18 +1,13 @@
 // URL writes that wait for a pause in typing (find=, zoom=) must merge into the URL as it is when
 // they run, not as it was when the user started typing: otherwise a tab switch or a span selected
 // in the meantime is silently undone. Page clock control makes the timing deterministic.
-//
-// KNOWN BUG (src/app/trace-url-state.ts, not owned by the trace-view work): the delayed write calls
-// the setSearchParams of an older render, whose functional update starts from stale parameters.
-// The fix (call the newest setter through a ref) is described in the trace-view report; once it
-// is in, these tests pass and the `test.fail()` lines below must go.
+// (The delayed write in src/app/trace-url-state.ts calls the newest setSearchParams through a ref.)
 import { expect, test } from '@playwright/test';
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
 
 const traceId = demoTraceId({ scenario: 'checkout', seed: 3 });
 
 test('a find query written to the URL late does not undo a tab switch made meanwhile', async ({ page }) => {
-  test.fail(true, 'known bug in src/app/trace-url-state.ts: stale setSearchParams in the delayed write');
   await page.clock.install();
   await page.goto(`./trace/${traceId}?backend=demo`);
   await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
@@ -30,7 +25,6 @@ test('a find query written to the URL late does not undo a tab switch made meanw
 });
 
 test('a find query written to the URL late does not drop a span selected meanwhile', async ({ page }) => {
-  test.fail(true, 'known bug in src/app/trace-url-state.ts: stale setSearchParams in the delayed write');
   await page.clock.install();
   await page.goto(`./trace/${traceId}?backend=demo`);
   const grid = page.getByRole('treegrid', { name: 'Trace timeline' });

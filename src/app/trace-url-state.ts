@@ -1,7 +1,7 @@
 // Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`) and `zoom`.
 // Both change on every keystroke or drag frame, so the component keeps them locally and the URL is
 // written once the user pauses (browsers throttle history.replaceState calls).
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface ZoomRangeUs {
@@ -36,10 +36,17 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
   const [value, setValue] = useState<T>(() => read(params));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(value);
+  // react-router's functional update sees the URL of the render that made the setter: a write
+  // delayed by the timer must use the newest setter, or it would undo a tab switch or a span
+  // selection made during the pause.
+  const setParamsRef = useRef(setParams);
+  useLayoutEffect(() => {
+    setParamsRef.current = setParams;
+  }, [setParams]);
 
   const flush = useCallback(() => {
     timer.current = null;
-    setParams(
+    setParamsRef.current(
       (current) => {
         const next = new URLSearchParams(current);
         for (const [key, text] of write(latest.current)) {
@@ -52,7 +59,7 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
     );
     // `write` is a module-level function at every call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [setParams]);
+  }, []);
 
   const update = useCallback(
     (next: T) => {
