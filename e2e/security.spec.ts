@@ -73,3 +73,41 @@ test('HTML, script and javascript: URLs in trace data are shown as text and neve
   expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
+
+test('link patterns give only http(s) links with encoded values, and refuse other schemes with a warning', async ({ page }) => {
+  const warnings: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'warning') warnings.push(m.text());
+  });
+  await page.route('**/config.json', (route) =>
+    route.fulfill({
+      contentType: 'application/json',
+      body: JSON.stringify({
+        backends: [{ id: 'demo', type: 'demo', name: 'Demo' }],
+        linkPatterns: [
+          { type: 'tags', key: 'attr.2', url: 'https://logs.example.com/search?q=#{attr.2}', text: 'Logs for #{attr.2}' },
+          { type: 'traces', url: 'javascript:alert(#{trace.id})', text: 'Evil' },
+          { type: 'traces', url: 'https://apm.example.com/trace/#{trace.id}', text: 'Open in APM' },
+        ],
+      }),
+    }),
+  );
+  await page.goto('./search');
+  await page.locator('input[type="file"]').first().setInputFiles({
+    name: 'hostile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(hostileOtlp()),
+  });
+  const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
+  await grid.locator('[data-span-id="b7ad6b7169203331"]').click();
+  const details = page.getByRole('region', { name: 'Span details' });
+  const logs = details.getByRole('link', { name: /^Logs for / });
+  await expect(logs).toHaveAttribute('href', `https://logs.example.com/search?q=${encodeURIComponent(HOSTILE[2]!)}`);
+  await expect(details.getByRole('link', { name: 'Open in APM' })).toHaveAttribute(
+    'href',
+    'https://apm.example.com/trace/0af7651916cd43dd8448eb211c80319c',
+  );
+  await expect(details.getByRole('link', { name: 'Evil' })).toHaveCount(0);
+  expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
+  expect(warnings.some((w) => /refused a link pattern/.test(w))).toBe(true);
+});

@@ -6,6 +6,7 @@ import { RouterProvider } from 'react-router/dom';
 import './index.css';
 import { loadAppConfig } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
+import { registerLinkPatterns } from './api/link-pattern-registry';
 import { ConfigErrorPage } from './app/config-error-page';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
@@ -28,6 +29,7 @@ async function start(): Promise<void> {
     return;
   }
   registerBackends(result.config.backends, result.config.defaultBackend);
+  registerLinkPatterns(result.config.linkPatterns);
   const router = createAppRouter(routerBasename(baseUri));
   root.render(
     <StrictMode>

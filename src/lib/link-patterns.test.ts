@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fillLinkTemplate, isSafeLink, readLinkPatterns, type LinkPattern } from './link-patterns';
+import { fillLinkTemplate, isSafeLink, linksForSpan, readLinkPatterns, type LinkPattern } from './link-patterns';
 
 const base = 'https://skein.example.com/tools/tracing/';
 
@@ -48,5 +48,36 @@ describe('link patterns', () => {
     expect(ps).toHaveLength(1);
     expect(warn).toHaveBeenCalledTimes(2);
     expect(readLinkPatterns({}, warn)).toEqual([]);
+  });
+});
+
+describe('links for a span', () => {
+  const span = {
+    traceId: 't1',
+    spanId: 's1',
+    serviceName: 'cart',
+    name: 'GET /cart',
+    attributes: [{ key: 'user.id', value: 'u 7' }],
+    resourceAttributes: [{ key: 'host.name', value: 'h1' }],
+    events: [{ attributes: [{ key: 'log.id', value: 42 }] }],
+  };
+  it('applies patterns whose key the span has, in the right place, and trace patterns always', () => {
+    const links = linksForSpan(
+      [
+        { type: 'tags', key: 'user.id', url: 'https://logs.example/?u=#{user.id}&t=#{trace.id}', text: 'user #{user.id}' },
+        { type: 'tags', key: 'host.name', url: 'https://x/#{host.name}', text: 'not a span attribute' },
+        { type: 'process', key: 'host.name', url: 'https://hosts.example/#{host.name}', text: 'host' },
+        { type: 'logs', key: 'log.id', url: 'https://logs.example/#{log.id}', text: 'log' },
+        { type: 'traces', url: 'https://apm.example/trace/#{traceID}', text: 'APM' },
+      ],
+      span,
+      base,
+    );
+    expect(links.map((l) => l.url)).toEqual([
+      'https://logs.example/?u=u%207&t=t1',
+      'https://hosts.example/h1',
+      'https://logs.example/42',
+      'https://apm.example/trace/t1',
+    ]);
   });
 });

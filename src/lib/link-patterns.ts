@@ -97,3 +97,65 @@ export function isSafeLink(url: string, baseUrl: string): boolean {
   }
   return parsed.protocol === 'http:' || parsed.protocol === 'https:';
 }
+
+/** What a span offers to link patterns: its attributes by where they live, plus identity fields. */
+export interface LinkableSpan {
+  traceId: string;
+  spanId: string;
+  serviceName: string;
+  name: string;
+  attributes: readonly { key: string; value: unknown }[];
+  resourceAttributes: readonly { key: string; value: unknown }[];
+  events: readonly { attributes: readonly { key: string; value: unknown }[] }[];
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * The links the configured patterns give for one span. A pattern with a `key` applies when the span
+ * has that attribute where the pattern's type says (span attributes for tags/attributes, resource
+ * attributes for process/resource, event attributes for logs/events); `traces` patterns always apply.
+ */
+export function linksForSpan(
+  patterns: readonly LinkPattern[],
+  span: LinkableSpan,
+  baseUrl: string,
+  warn: (msg: string) => void = console.warn,
+): ResolvedLink[] {
+  if (patterns.length === 0) return [];
+  const values = new Map<string, string>([
+    ['trace.id', span.traceId],
+    ['traceID', span.traceId],
+    ['span.id', span.spanId],
+    ['spanID', span.spanId],
+    ['service.name', span.serviceName],
+    ['serviceName', span.serviceName],
+    ['span.name', span.name],
+    ['operationName', span.name],
+  ]);
+  const eventAttrs = span.events.flatMap((e) => e.attributes);
+  // Later sources do not overwrite earlier ones: a span's own attribute wins over a resource's.
+  for (const a of [...span.attributes, ...span.resourceAttributes, ...eventAttrs]) {
+    if (!values.has(a.key)) values.set(a.key, text(a.value));
+  }
+  const has = (list: readonly { key: string }[], key: string) => list.some((a) => a.key === key);
+  const out: ResolvedLink[] = [];
+  for (const p of patterns) {
+    if (p.key !== undefined) {
+      const where =
+        p.type === 'tags' || p.type === 'attributes'
+          ? span.attributes
+          : p.type === 'process' || p.type === 'resource'
+            ? span.resourceAttributes
+            : p.type === 'logs' || p.type === 'events'
+              ? eventAttrs
+              : null;
+      if (where && !has(where, p.key)) continue;
+    }
+    const link = fillLinkTemplate(p, values, baseUrl, warn);
+    if (link) out.push(link);
+  }
+  return out;
+}

@@ -5,6 +5,7 @@ import { useCallback, useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
+import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { NoticeBanner } from '../components/notice-banner';
@@ -198,6 +199,7 @@ function TracePage({ traceId }: { traceId: string }) {
           viewRange={zoom}
           onViewRangeChange={setZoom}
           traceLinkHref={traceLinkHref}
+          linkPatterns={getLinkPatterns()}
         />
       </div>
     </div>

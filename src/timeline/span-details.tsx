@@ -1,6 +1,7 @@
 // The details panel of the selected span (role="region", name "Span details"). Every value from
 // the trace is rendered as a text node; nothing here builds HTML from data.
 
+import { linksForSpan, type LinkPattern } from '../lib/link-patterns';
 import { useId, useMemo, useState } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
@@ -23,6 +24,8 @@ export interface SpanDetailsProps {
   onSelectSpan(spanId: string): void;
   /** href of another trace (and span in it); without it, references to other traces are plain text. */
   traceLinkHref?: (traceId: string, spanId: string) => string;
+  /** config.json's link patterns: links from this span to other tools (logs, dashboards). */
+  linkPatterns?: readonly LinkPattern[];
 }
 
 const sectionTitle = 'mt-4 mb-1 text-xs font-semibold tracking-wide text-gray-600 uppercase dark:text-gray-400';
@@ -98,6 +101,8 @@ export function SpanDetails(props: SpanDetailsProps) {
             </ul>
           </>
         )}
+
+        <SpanLinks span={span} patterns={props.linkPatterns} />
 
         <AttributeTable title="Attributes" attributes={span.attributes} />
         <AttributeTable title="Resource attributes" attributes={span.resourceAttributes} />
@@ -341,4 +346,24 @@ function spanWarnings(span: Span, flags: number, skewed: boolean, skewShiftUs: n
     );
   }
   return out;
+}
+
+/** Links to other tools from config.json's link patterns; only http(s) and relative URLs get through. */
+function SpanLinks({ span, patterns }: { span: Span; patterns: readonly LinkPattern[] | undefined }) {
+  const links = useMemo(() => (patterns && patterns.length > 0 ? linksForSpan(patterns, span, document.baseURI) : []), [patterns, span]);
+  if (links.length === 0) return null;
+  return (
+    <>
+      <h3 className={sectionTitle}>Links</h3>
+      <ul className="space-y-1">
+        {links.map((link, i) => (
+          <li key={i}>
+            <a href={link.url} target="_blank" rel="noopener noreferrer" className="break-all text-blue-700 underline dark:text-blue-300">
+              {link.text}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }

@@ -15,6 +15,7 @@
  *   zoom inside the component.
  * - `traceLinkHref?(traceId: string, spanId: string): string`: href of a span in another trace,
  *   so that links/references to other traces can be followed. Without it they are plain text.
+ * - `linkPatterns?: LinkPattern[]`: config.json's link patterns, shown as links in the span details.
  *
  * Performance: nothing is stored per span in React state. The collapsed set is one Uint8Array
  * (replaced, never mutated), the row list is an Int32Array rebuilt only when the trace, the
@@ -22,6 +23,7 @@
  * overscan) are in the DOM.
  */
 
+import type { LinkPattern } from '../lib/link-patterns';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
 import { Button } from '../components/button';
@@ -72,6 +74,7 @@ export interface TraceTimelineProps {
   viewRange?: ViewRange | null;
   onViewRangeChange?(range: ViewRange | null): void;
   traceLinkHref?(traceId: string, spanId: string): string;
+  linkPatterns?: readonly LinkPattern[];
 }
 
 const ROW_HEIGHT_PX = 28;
@@ -639,6 +642,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
               onClose={() => onSelectSpan(null)}
               onSelectSpan={(spanId) => onSelectSpan(spanId)}
               traceLinkHref={props.traceLinkHref}
+              linkPatterns={props.linkPatterns}
             />
           </div>
         )}

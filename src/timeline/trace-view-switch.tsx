@@ -61,7 +61,7 @@ export function TraceViewSwitch(props: TraceViewSwitchProps) {
   }
 }
 
-function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkHref, children }: TraceViewSwitchProps & { children: ReactNode }) {
+function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkHref, linkPatterns, children }: TraceViewSwitchProps & { children: ReactNode }) {
   const span = useMemo(() => (selectedSpanId === null ? undefined : trace.spans.find((s) => s.spanId === selectedSpanId)), [trace, selectedSpanId]);
   const selfTimes = useMemo(() => (span ? computeSelfTimes(trace) : null), [trace, span]);
   return (
@@ -80,6 +80,7 @@ function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkH
             onClose={() => onSelectSpan(null)}
             onSelectSpan={(spanId) => onSelectSpan(spanId)}
             traceLinkHref={traceLinkHref}
+            linkPatterns={linkPatterns}
           />
         </div>
       )}
