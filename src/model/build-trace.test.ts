@@ -340,3 +340,32 @@ describe('buildTrace: properties', () => {
     );
   });
 });
+
+describe('Zipkin shared spans (client and server halves of one RPC share an ID)', () => {
+  it('puts the server half under the client half and the server work under the server half', () => {
+    // a (client-side caller) ─ b client ─ b server ─ c
+    const trace = buildTrace(
+      [
+        rawSpan({ spanId: 'a', parentSpanId: null, kind: 'server', startUs: TEST_EPOCH_US, durationUs: 100 }),
+        rawSpan({ spanId: 'b', parentSpanId: 'a', kind: 'client', startUs: TEST_EPOCH_US + 10, durationUs: 50 }),
+        rawSpan({ spanId: 'b', parentSpanId: 'a', kind: 'server', startUs: TEST_EPOCH_US + 12, durationUs: 45 }),
+        rawSpan({ spanId: 'c', parentSpanId: 'b', kind: 'client', startUs: TEST_EPOCH_US + 20, durationUs: 5 }),
+      ],
+      'zipkin-v2',
+    );
+    expect(trace.spans.map((s) => `${s.spanId}:${s.kind}:${s.depth}`)).toEqual(['a:server:0', 'b:client:1', 'b:server:2', 'c:client:3']);
+    expect(trace.issues.duplicateSpanIds).toEqual([]);
+    expect(trace.issues.orphanSpanIndices).toEqual([]);
+  });
+
+  it('still reports two spans of the same kind with one ID as duplicates', () => {
+    const trace = buildTrace(
+      [
+        rawSpan({ spanId: 'a', parentSpanId: null, kind: 'server', startUs: TEST_EPOCH_US, durationUs: 100 }),
+        rawSpan({ spanId: 'a', parentSpanId: null, kind: 'server', startUs: TEST_EPOCH_US, durationUs: 100 }),
+      ],
+      'zipkin-v2',
+    );
+    expect(trace.issues.duplicateSpanIds).toEqual([{ spanId: 'a', count: 2 }]);
+  });
+});

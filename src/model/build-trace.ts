@@ -47,6 +47,31 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     }
   }
 
+  // Zipkin "shared" spans: a CLIENT span and the SERVER span of the call it made carry the same ID.
+  // That is one RPC seen from both sides, not a duplicate: the server half goes under the client
+  // half, and children of that ID (the server's own work) go under the server half.
+  const sharedServerOf = new Map<number, number>(); // client index -> server index
+  for (const [id, count] of duplicateCounts) {
+    if (count !== 2) continue;
+    const first = firstIndexById.get(id)!;
+    let second = -1;
+    for (let i = first + 1; i < n; i++) {
+      if (rawSpans[i]!.spanId === id) {
+        second = i;
+        break;
+      }
+    }
+    const kinds = [rawSpans[first]!.kind, rawSpans[second]!.kind];
+    const client = kinds[0] === 'client' && kinds[1] === 'server' ? first : kinds[1] === 'client' && kinds[0] === 'server' ? second : -1;
+    if (client === -1) continue;
+    const server = client === first ? second : first;
+    sharedServerOf.set(client, server);
+    firstIndexById.set(id, server);
+    duplicateCounts.delete(id);
+    rawFlags[first]! &= ~SpanFlag.DuplicateId;
+    rawFlags[second]! &= ~SpanFlag.DuplicateId;
+  }
+
   const parentOf = new Int32Array(n).fill(NO_PARENT);
   for (let i = 0; i < n; i++) {
     const pid = rawSpans[i]!.parentSpanId;
@@ -54,6 +79,12 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     const p = firstIndexById.get(pid);
     if (p === undefined) rawFlags[i]! |= SpanFlag.Orphan;
     else parentOf[i] = p; // p === i (self-parent) is handled as a cycle below
+  }
+  for (const [client, server] of sharedServerOf) {
+    parentOf[server] = client;
+    rawFlags[server]! &= ~SpanFlag.Orphan;
+    // The client half keeps its own parent; if that pointed at the shared ID it would be itself.
+    if (parentOf[client] === server) parentOf[client] = NO_PARENT;
   }
 
   // ---- raw times ---------------------------------------------------------------------------
