@@ -45,8 +45,9 @@ export function createStaticHandler({ root, prefix = '/', configPath = null }) {
         const s = await stat(file).catch(() => null);
         if (s?.isFile()) return await sendFile(res, file);
       }
-      // A missing file with an extension is a real 404; anything else is a route of the app.
-      if (extname(rel) !== '') {
+      // A missing asset (a known file type, or anything under assets/) is a real 404; anything else is
+      // a route of the app, including routes with dots such as Jaeger UI's /trace/A...B.
+      if (rel.startsWith('assets/') || CONTENT_TYPES[extname(rel)] !== undefined) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         return res.end('not found');
       }
