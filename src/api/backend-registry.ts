@@ -34,7 +34,7 @@ export function lazyBackend(config: Pick<BackendConfig, 'id' | 'type' | 'name'>,
     getOperations: async (service, signal) => (await instance()).getOperations(service, signal),
     searchTraces: async (query, signal) => (await instance()).searchTraces(query, signal),
     getTrace: async (traceId, signal) => (await instance()).getTrace(traceId, signal),
-    getDependencies: async (window, signal) => (await instance()).getDependencies(window, signal),
+    getDependencies: async (window, signal, onProgress) => (await instance()).getDependencies(window, signal, onProgress),
   };
   // Tag autocomplete and build info exist only on Tempo: forward them only there, so that
   // "does this backend have it?" checks in the UI keep their meaning.

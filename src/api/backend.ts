@@ -25,6 +25,15 @@ export interface LoadedTrace {
   partialMessage?: string;
 }
 
+/** Progress of a dependency graph derived from traces. */
+export interface DependencyProgress {
+  phase: 'searching' | 'fetching';
+  /** Traces fetched so far (fetching phase). */
+  done: number;
+  /** Traces to fetch (0 while searching). */
+  total: number;
+}
+
 export interface DependencyResult {
   links: DependencyLink[];
   /** Where the graph came from, shown on the page (e.g. "Jaeger /api/dependencies", "derived from 40 traces"). */
@@ -42,7 +51,12 @@ export interface TraceBackend {
   searchTraces(query: SearchQuery, signal?: AbortSignal): Promise<TraceSummary[]>;
   /** Rejects with a BackendError of kind 'not-found' when the trace does not exist. */
   getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace>;
-  getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult>;
+  /** `onProgress` reports long derivations (e.g. Tempo: search, then fetch N traces). */
+  getDependencies(
+    window: { startUs: number; endUs: number },
+    signal?: AbortSignal,
+    onProgress?: (progress: DependencyProgress) => void,
+  ): Promise<DependencyResult>;
   /** Attribute names for autocomplete, grouped by TraceQL scope (Tempo). `scope` omitted = all. */
   getTagNames?(scope: string | undefined, signal?: AbortSignal): Promise<TagScopeNames[]>;
   /**

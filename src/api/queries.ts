@@ -1,7 +1,7 @@
 // react-query option factories, one per backend question. Keys start with ['backend', id] so
 // everything from one backend can be invalidated at once (e.g. after opening more files).
 import { queryOptions } from '@tanstack/react-query';
-import { BackendError, type SearchQuery, type TraceBackend } from './backend';
+import { BackendError, type DependencyProgress, type SearchQuery, type TraceBackend } from './backend';
 import { getBackend } from './backend-registry';
 
 function backendOrThrow(backendId: string): TraceBackend {
@@ -55,10 +55,14 @@ export function traceQuery(backendId: string, traceId: string) {
   });
 }
 
-export function dependenciesQuery(backendId: string, window: { startUs: number; endUs: number }) {
+export function dependenciesQuery(
+  backendId: string,
+  window: { startUs: number; endUs: number },
+  onProgress?: (progress: DependencyProgress) => void,
+) {
   return queryOptions({
     queryKey: [...backendQueryKey(backendId), 'dependencies', window.startUs, window.endUs] as const,
-    queryFn: async ({ signal }) => backendOrThrow(backendId).getDependencies(window, signal),
+    queryFn: async ({ signal }) => backendOrThrow(backendId).getDependencies(window, signal, onProgress),
     staleTime: 5 * 60_000,
   });
 }

@@ -2,7 +2,8 @@
 // URL state: backend, lookback or start/end, service + depth (+ direction) for focus, layout.
 // This route fetches the graph through src/api and hands the links to the dependency-graph feature.
 import { useState } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { DependencyProgress } from '../api/backend';
 import { useNavigate, useSearchParams } from 'react-router';
 import { dependenciesQuery } from '../api/queries';
 import { Button } from '../components/button';
@@ -58,7 +59,13 @@ export function DependenciesRoute() {
   const focus = focusFromParams(params);
   const layout = layoutFromParams(params);
 
-  const query = useQuery(dependenciesQuery(backendId, range));
+  // Graphs derived from traces (Tempo without Prometheus) take a while: show how far it got, and let
+  // the user cancel (the backend's AbortSignal stops the remaining trace fetches).
+  const [progress, setProgress] = useState<DependencyProgress | null>(null);
+  const queryClient = useQueryClient();
+  const depsOptions = dependenciesQuery(backendId, range, setProgress);
+  const query = useQuery(depsOptions);
+  const cancelled = query.data === undefined && query.error === null && query.fetchStatus === 'idle' && query.isPending;
   // While Retry runs, the failure stays on screen (and keeps focus on its button) instead of a spinner.
   const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${range.startUs}\u0000${range.endUs}`, query);
 
@@ -103,8 +110,36 @@ export function DependenciesRoute() {
         <p>Retry, pick a shorter time window, or choose another backend.</p>
       </ErrorAlert>
     );
+  } else if (cancelled) {
+    body = (
+      <EmptyState title="Loading the dependencies was cancelled">
+        <Button onClick={() => void query.refetch()}>Load again</Button>
+      </EmptyState>
+    );
   } else if (query.data === undefined) {
-    body = <LoadingState label={`Loading the service dependencies from ${backendName}…`} />;
+    body = (
+      <div className="space-y-2 p-4">
+        <LoadingState label={`Loading the service dependencies from ${backendName}…`} className="p-0" />
+        {progress ? (
+          <div className="flex items-center gap-3 text-sm">
+            <div
+              role="progressbar"
+              aria-label="Traces fetched for the dependency graph"
+              aria-valuemin={0}
+              aria-valuemax={progress.total}
+              aria-valuenow={progress.done}
+              className="h-2 w-64 overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+            >
+              <div className="h-full bg-sky-600" style={{ width: `${progress.total > 0 ? (100 * progress.done) / progress.total : 0}%` }} />
+            </div>
+            <span>
+              {progress.phase === 'searching' ? 'Searching for traces…' : `Fetched ${progress.done} of ${progress.total} traces`}
+            </span>
+            <Button onClick={() => void queryClient.cancelQueries({ queryKey: depsOptions.queryKey })}>Cancel</Button>
+          </div>
+        ) : null}
+      </div>
+    );
   } else if (query.data.links.length === 0) {
     const lookbackUs = spec.kind === 'lookback' ? spec.lookbackUs : range.endUs - range.startUs;
     const wider = widerLookback(lookbackUs);

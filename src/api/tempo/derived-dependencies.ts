@@ -3,7 +3,7 @@
 
 import { buildServiceGraph } from '../../model/service-graph';
 import type { Trace, TraceSummary } from '../../model/types';
-import { BackendError, type DependencyResult, type LoadedTrace } from '../backend';
+import { BackendError, type DependencyProgress, type DependencyResult, type LoadedTrace } from '../backend';
 
 export const DEFAULT_DERIVED_TRACE_LIMIT = 50;
 /** Parallel trace fetches: enough to be quick, few enough not to swamp the querier. */
@@ -19,9 +19,13 @@ export async function deriveDependencies(
   window: { startUs: number; endUs: number },
   maxTraces: number,
   signal?: AbortSignal,
+  onProgress?: (progress: DependencyProgress) => void,
 ): Promise<DependencyResult> {
+  onProgress?.({ phase: 'searching', done: 0, total: 0 });
   const hits = await source.search(window, maxTraces, signal);
   const ids = [...new Set(hits.map((h) => h.traceId))].slice(0, maxTraces);
+  let finished = 0;
+  onProgress?.({ phase: 'fetching', done: 0, total: ids.length });
   // Indexed by search position so the result does not depend on which fetch finished first.
   const loaded: (Trace | undefined)[] = new Array<Trace | undefined>(ids.length);
   let next = 0;
@@ -32,9 +36,10 @@ export async function deriveDependencies(
         loaded[index] = (await source.getTrace(ids[index]!, signal)).trace;
       } catch (error) {
         // A listed trace can vanish (retention) or be unreadable; the sample just gets smaller.
-        if (error instanceof BackendError && (error.kind === 'not-found' || error.kind === 'invalid-response')) continue;
-        throw error;
+        if (!(error instanceof BackendError && (error.kind === 'not-found' || error.kind === 'invalid-response'))) throw error;
       }
+      finished++;
+      onProgress?.({ phase: 'fetching', done: finished, total: ids.length });
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, ids.length) }, worker));

@@ -314,6 +314,26 @@ describe('Tempo dependencies', () => {
     expect(result.links).toHaveLength(2);
   });
 
+  it('reports progress: searching, then each of the traces fetched (including the one that 404s)', async () => {
+    const seen: string[] = [];
+    await backend().getDependencies(window, undefined, (p) => seen.push(`${p.phase} ${p.done}/${p.total}`));
+    expect(seen[0]).toBe('searching 0/0');
+    expect(seen[1]).toBe('fetching 0/5');
+    expect(seen.at(-1)).toBe('fetching 5/5');
+    expect(seen).toHaveLength(7);
+  });
+
+  it('stops fetching when cancelled', async () => {
+    const controller = new AbortController();
+    const seen: number[] = [];
+    const run = backend().getDependencies(window, controller.signal, (p) => {
+      seen.push(p.done);
+      if (p.phase === 'fetching' && p.done === 1) controller.abort();
+    });
+    await expect(run).rejects.toBeTruthy();
+    expect(Math.max(...seen)).toBeLessThan(5);
+  });
+
   it('fetches at most maxTraces traces', async () => {
     const result = await backend({ dependencies: { type: 'traces', maxTraces: 2 } }).getDependencies(window);
     // The two newest hits are the vanishing trace (404, skipped) and the partial one.

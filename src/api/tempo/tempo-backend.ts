@@ -10,6 +10,7 @@ import type { TraceSummary } from '../../model/types';
 import {
   BackendError,
   type BackendBuildInfo,
+  type DependencyProgress,
   type DependencyResult,
   type LoadedTrace,
   type SearchQuery,
@@ -136,7 +137,11 @@ export class TempoBackend implements TraceBackend {
     return loadTraceFromBody(this.client, this.json(res, what), id, what, notFound);
   }
 
-  async getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult> {
+  async getDependencies(
+    window: { startUs: number; endUs: number },
+    signal?: AbortSignal,
+    onProgress?: (progress: DependencyProgress) => void,
+  ): Promise<DependencyResult> {
     const source = readDependencySource(this.config.dependencies);
     if (source.type === 'prometheus') {
       const links = await prometheusServiceGraph(
@@ -154,6 +159,7 @@ export class TempoBackend implements TraceBackend {
       window,
       source.maxTraces,
       signal,
+      onProgress,
     );
   }
 
