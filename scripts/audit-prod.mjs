@@ -12,7 +12,7 @@ try {
 }
 const counts = report?.metadata?.vulnerabilities;
 if (!counts) {
-  const reason = (report?.error?.summary ?? r.stderr.split('\n').find((l) => /error/i.test(l)) ?? 'no report').trim();
+  const reason = String(report?.message ?? report?.error?.summary ?? 'no report').trim();
   console.log(`[audit] npm audit could not get advisories here (${reason}); skipped.`);
   process.exit(0);
 }
