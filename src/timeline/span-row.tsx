@@ -43,7 +43,7 @@ function rowStyle(ctx: RowContext, topPx: number): CSSProperties {
 }
 
 const rowBase =
-  'absolute left-0 top-0 grid w-full cursor-default select-none border-b border-gray-100 text-sm dark:border-gray-800/70';
+  'absolute left-0 top-0 grid w-full cursor-default select-none border-b border-gray-100 text-sm contain-strict dark:border-gray-800/70';
 
 function SingleSpanRow({ ctx, spanIndex, rowIndex, topPx }: { ctx: RowContext; spanIndex: number; rowIndex: number; topPx: number }) {
   const { trace, colours } = ctx;
