@@ -1,4 +1,5 @@
 // The search page on the built-in demo backend: search → sort → brush → open → Back.
+import { demoTraceId } from '../src/api/demo/demo-trace-id';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 
 /** `15.2 s`, `840 ms`, `12 µs`, `2 min 3 s` → µs (enough of formatDurationUs to compare rows). */
@@ -144,4 +145,14 @@ test('lists and plots 1,500 results (their speed is measured by npm run bench)',
     'aria-setsize',
     '1500',
   );
+});
+
+test("Jaeger UI's /search?traceID=…&traceID=… lists exactly those traces", async ({ page }) => {
+  const a = demoTraceId({ scenario: 'checkout', seed: 11 });
+  const b = demoTraceId({ scenario: 'checkout', seed: 12 });
+  await page.goto(`./search?traceID=${a}&traceID=${b}&traceID=ffffffffffffffffffffffffffffffff`);
+  await expect(page.getByText('2 traces', { exact: true })).toBeVisible();
+  const results = page.getByRole('list', { name: 'Search results' });
+  await expect(results.locator(`a[href*="${a}"]`).first()).toBeVisible();
+  await expect(results.locator(`a[href*="${b}"]`).first()).toBeVisible();
 });

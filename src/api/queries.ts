@@ -3,6 +3,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { BackendError, type DependencyProgress, type SearchQuery, type TraceBackend } from './backend';
 import { getBackend } from './backend-registry';
+import { summariseTrace } from '../model/trace-summary';
+import type { TraceSummary } from '../model/types';
 
 function backendOrThrow(backendId: string): TraceBackend {
   const backend = getBackend(backendId);
@@ -64,6 +66,35 @@ export function dependenciesQuery(
     queryKey: [...backendQueryKey(backendId), 'dependencies', window.startUs, window.endUs] as const,
     queryFn: async ({ signal }) => backendOrThrow(backendId).getDependencies(window, signal, onProgress),
     staleTime: 5 * 60_000,
+  });
+}
+
+/**
+ * Jaeger UI's `/search?traceID=a&traceID=b`: the results are those traces, fetched by ID. IDs that
+ * do not exist are left out; when none exists the query fails as not found.
+ */
+export function tracesByIdQuery(backendId: string, traceIds: readonly string[]) {
+  return queryOptions({
+    queryKey: [...backendQueryKey(backendId), 'traces-by-id', [...traceIds]] as const,
+    queryFn: async ({ signal }): Promise<TraceSummary[]> => {
+      const backend = backendOrThrow(backendId);
+      const found = await Promise.all(
+        traceIds.map(async (id) => {
+          try {
+            return summariseTrace((await backend.getTrace(id, signal)).trace);
+          } catch (error) {
+            if (error instanceof BackendError && error.kind === 'not-found') return null;
+            throw error;
+          }
+        }),
+      );
+      const summaries = found.filter((s): s is TraceSummary => s !== null);
+      if (summaries.length === 0) {
+        throw new BackendError('not-found', backend.name, `None of the trace IDs in the link (${traceIds.join(', ')}) was found in ${backend.name}.`);
+      }
+      return summaries;
+    },
+    staleTime: Infinity,
   });
 }
 

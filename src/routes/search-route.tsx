@@ -6,7 +6,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { BackendError, type SearchQuery, type TraceBackend } from '../api/backend';
 import { backendIdFromParam, getBackend, listBackends } from '../api/backend-registry';
-import { operationsQuery, searchQuery, servicesQuery } from '../api/queries';
+import { operationsQuery, searchQuery, servicesQuery, tracesByIdQuery } from '../api/queries';
 import { retryingNote, retryUnlessTimedOut } from '../app/backend-error-message';
 import { backendSearch, traceHref } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
@@ -131,18 +131,33 @@ export function SearchRoute() {
   const operations = useQuery({ ...operationsQuery(backendId, draft.service), enabled: backend !== undefined && draft.service !== '' });
 
   const urlErrors = useMemo(() => validateSearchForm(urlState.form, { traceqlEnabled }), [urlState.form, traceqlEnabled]);
-  const query = useMemo(
-    () => (urlState.submitted && Object.keys(urlErrors).length === 0 ? toSearchQuery(urlState.form, traceqlEnabled) : null),
-    [urlState, urlErrors, traceqlEnabled],
+  // Jaeger UI links such as /search?traceID=a&traceID=b list exactly those traces.
+  const traceIds = useMemo(
+    () => [...new Set(new URLSearchParams(paramsText).getAll('traceID').map((id) => id.trim().toLowerCase()))].filter((id) => /^[0-9a-f]{1,32}$/.test(id)),
+    [paramsText],
   );
-  const base = searchQuery(backendId, query ?? { startUs: 0, endUs: 0, limit: 0 });
+  const byIds = traceIds.length > 0;
+  const query = useMemo(
+    () =>
+      byIds
+        ? { startUs: 0, endUs: 0, limit: traceIds.length }
+        : urlState.submitted && Object.keys(urlErrors).length === 0
+          ? toSearchQuery(urlState.form, traceqlEnabled)
+          : null,
+    [byIds, traceIds.length, urlState, urlErrors, traceqlEnabled],
+  );
+  const base = byIds ? tracesByIdQuery(backendId, traceIds) : searchQuery(backendId, query ?? { startUs: 0, endUs: 0, limit: 0 });
   const timingKey = JSON.stringify(base.queryKey);
-  const results = useQuery({
-    ...base,
+  // Both option factories fetch TraceSummary lists; only their keys differ in type.
+  const fetchSummaries = base.queryFn as unknown as (ctx: { signal: AbortSignal }) => Promise<Awaited<ReturnType<TraceBackend['searchTraces']>>>;
+  type Summaries = Awaited<ReturnType<TraceBackend['searchTraces']>>;
+  const results = useQuery<Summaries, Error, Summaries, readonly unknown[]>({
+    queryKey: base.queryKey as readonly unknown[],
+    // Traces are immutable; a search may find new ones after a while.
+    staleTime: byIds ? Infinity : 30_000,
     queryFn: async (context) => {
       const startedMs = performance.now();
-      const fetcher = base.queryFn as (ctx: typeof context) => Promise<Awaited<ReturnType<TraceBackend['searchTraces']>>>;
-      const data = await fetcher(context);
+      const data = await fetchSummaries(context);
       queryTimesMs.set(timingKey, performance.now() - startedMs);
       performance.mark('skein:search-response');
       return data;
@@ -234,7 +249,7 @@ export function SearchRoute() {
             <p>You can still search: type an operation name, or leave it empty.</p>
           </ErrorAlert>
         ) : null}
-        {urlState.submitted && Object.keys(urlErrors).length > 0 ? (
+        {urlState.submitted && !byIds && Object.keys(urlErrors).length > 0 ? (
           <ErrorAlert title="This search cannot run as written">
             <ul className="list-disc pl-5">
               {Object.values(urlErrors).map((message) => (
@@ -257,7 +272,7 @@ export function SearchRoute() {
             {resultsFailure.retrying && results.failureCount > 0 ? <p>{retryingNote(results.failureCount, results.failureReason)}</p> : null}
           </ErrorAlert>
         ) : null}
-        {!urlState.submitted ? (
+        {!urlState.submitted && !byIds ? (
           <EmptyState title="Find traces">
             Pick a service (or leave it empty for all), add tags or a duration, and press <strong>Find traces</strong>.
           </EmptyState>
