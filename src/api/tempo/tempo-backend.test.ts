@@ -258,6 +258,13 @@ describe('Tempo services, operations, tags, version', () => {
     expect(ops).toEqual(expect.arrayContaining(['Index', 'rank', 'redis GET', 'Search', 'Suggest']));
     expect(rec.paths()).toEqual(['/api/v2/search/tag/resource.service.name/values', '/api/v2/search/tag/name/values']);
     expect(rec.requests[1]!.searchParams.get('q')).toBe('{ resource.service.name = "search" }');
+    // Always a window (unix seconds, the last day): without one Tempo looks only at its live store.
+    for (const r of rec.requests) {
+      const start = Number(r.searchParams.get('start'));
+      const end = Number(r.searchParams.get('end'));
+      expect(end - start).toBe(86_400);
+      expect(Math.abs(end - Date.now() / 1000)).toBeLessThan(60);
+    }
   });
 
   it('falls back to the v1 tag API with plain attribute names', async () => {

@@ -45,6 +45,9 @@ export function v1TagName(tag: string): string {
   return tag.replace(/^(resource|span|event|link|instrumentation)\./, '').replace(/^\./, '');
 }
 
+/** How far back tag names and values are looked up, seconds. */
+const TAG_LOOKBACK_S = 24 * 60 * 60;
+
 export class TempoBackend implements TraceBackend {
   readonly id: string;
   readonly type = 'tempo' as const;
@@ -163,9 +166,18 @@ export class TempoBackend implements TraceBackend {
     );
   }
 
+  /**
+   * Tag names and values are searched over the last day: without start/end Tempo looks only at
+   * recent data in its live store, so a quiet Tempo would list no services (API-NOTES §1.5).
+   */
+  private tagWindow(): { start: string; end: string } {
+    const endS = Math.ceil(Date.now() / 1000);
+    return { start: String(endS - TAG_LOOKBACK_S), end: String(endS) };
+  }
+
   async getTagNames(scope: string | undefined, signal?: AbortSignal): Promise<TagScopeNames[]> {
     const what = 'load attribute names';
-    const query = { scope: scope === undefined || scope === '' ? undefined : scope };
+    const query = { scope: scope === undefined || scope === '' ? undefined : scope, ...this.tagWindow() };
     if (this.found.searchTagsV2 !== false) {
       const res = await this.client.getText('/api/v2/search/tags', { query, signal, what });
       if (!this.markTagsV2(res)) {
@@ -184,7 +196,7 @@ export class TempoBackend implements TraceBackend {
     const what = `load the values of "${tag}"`;
     if (this.found.searchTagsV2 !== false) {
       const res = await this.client.getText(`/api/v2/search/tag/${pathSegment(tag)}/values`, {
-        query: { q: query?.trim() ? query.trim() : undefined },
+        query: { q: query?.trim() ? query.trim() : undefined, ...this.tagWindow() },
         signal,
         what,
       });
@@ -196,7 +208,11 @@ export class TempoBackend implements TraceBackend {
       }
     }
     const v1Tag = v1TagName(tag);
-    const body = expectObject(this.client, await this.client.getJson(`/api/search/tag/${pathSegment(v1Tag)}/values`, { signal, what }), what);
+    const body = expectObject(
+      this.client,
+      await this.client.getJson(`/api/search/tag/${pathSegment(v1Tag)}/values`, { query: this.tagWindow(), signal, what }),
+      what,
+    );
     return expectStringList(this.client, body, 'tagValues', what).map((value) => ({ type: 'string', value }));
   }
 
