@@ -5,13 +5,27 @@ import { fullViewHref, isEmbedded } from './embed-mode';
 import { FileDropOverlay } from './file-drop-overlay';
 import { FileOpenProvider, useFileOpen } from './file-open-context';
 import { LoadingState } from '../components/loading-state';
+import { LoadProgress } from '../components/load-progress';
 
 function FileOpenMessages() {
-  const { failures, dismissFailure, busy } = useFileOpen();
+  const { failures, dismissFailure, busy, progress, cancel } = useFileOpen();
   if (failures.length === 0 && !busy) return null;
   return (
     <div className="space-y-2 px-4 pt-3">
-      {busy ? <LoadingState label="Opening files…" className="p-0" /> : null}
+      {busy && progress ? (
+        <LoadProgress
+          label={`Opening ${progress.fileName}`}
+          stepLabel={progress.progress.phase === 'downloading' ? 'Reading' : 'Building the trace'}
+          bytesLoaded={progress.progress.bytesLoaded}
+          bytesTotal={progress.progress.bytesTotal}
+          itemsDone={progress.progress.spansParsed}
+          itemsLabel="spans"
+          onCancel={cancel}
+          className="p-0"
+        />
+      ) : busy ? (
+        <LoadingState label="Opening files…" className="p-0" />
+      ) : null}
       {failures.map((failure) => (
         <ErrorAlert
           key={failure.key}

@@ -1,13 +1,15 @@
 // /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
 // URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
 // view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind) and zoom.
-import { useCallback, useMemo } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
 import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
+import { LoadProgress } from '../components/load-progress';
+import { getTraceLoadProgress, subscribeTraceLoadProgress, traceLoadKey, type TraceLoadProgress } from '../api/trace-load-progress';
 import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
 import type { Trace } from '../model/types';
@@ -18,6 +20,13 @@ import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
+
+const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
+  connecting: 'Connecting',
+  downloading: 'Downloading and reading',
+  building: 'Building the trace',
+  transferring: 'Preparing the view',
+};
 
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
@@ -92,6 +101,15 @@ function TracePage({ traceId }: { traceId: string }) {
   });
   // While Retry runs, the last failure stays on screen (marked as retrying) rather than a spinner.
   const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${traceId}`, query);
+  // Large traces load in a worker that reports progress; Cancel aborts the query, which ends the load.
+  const queryClient = useQueryClient();
+  const progressKey = traceLoadKey(backendId, traceId);
+  const progress = useSyncExternalStore(subscribeTraceLoadProgress, () => getTraceLoadProgress(progressKey));
+  const [cancelled, setCancelled] = useState(false);
+  const cancelLoad = useCallback(() => {
+    setCancelled(true);
+    void queryClient.cancelQueries({ queryKey: traceQuery(backendId, traceId).queryKey });
+  }, [queryClient, backendId, traceId]);
   const timeZone = usePreferencesStore((s) => s.timeZone);
   const [findQuery, setFindQuery] = useFindParam();
   const [zoom, setZoom] = useZoomParam();
@@ -155,10 +173,39 @@ function TracePage({ traceId }: { traceId: string }) {
     );
   }
   if (query.isPending) {
+    if (cancelled && query.fetchStatus === 'idle') {
+      return (
+        <div className="p-4">
+          <title>{`Trace ${shortId} not loaded · Skein`}</title>
+          <ErrorAlert
+            title={`Loading of trace ${traceId} was cancelled`}
+            retryLabel="Load again"
+            onRetry={() => {
+              setCancelled(false);
+              void query.refetch();
+            }}
+          >
+            <p>The load was stopped before the trace could be shown. Load it again, or open another trace.</p>
+          </ErrorAlert>
+        </div>
+      );
+    }
     return (
       <>
         <title>{`Trace ${shortId} · Skein`}</title>
-        <LoadingState label={`Loading trace ${traceId} from ${backend.name}…${note ? ` ${note}` : ''}`} />
+        {progress ? (
+          <LoadProgress
+            label={`Loading trace ${traceId} from ${backend.name}`}
+            stepLabel={LOAD_STEP_LABELS[progress.phase]}
+            bytesLoaded={progress.bytesLoaded}
+            bytesTotal={progress.bytesTotal}
+            itemsDone={progress.spansParsed}
+            itemsLabel="spans"
+            onCancel={cancelLoad}
+          />
+        ) : (
+          <LoadingState label={`Loading trace ${traceId} from ${backend.name}…${note ? ` ${note}` : ''}`} />
+        )}
       </>
     );
   }

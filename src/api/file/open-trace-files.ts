@@ -8,6 +8,8 @@ import { buildTrace } from '../../model/build-trace';
 import { summariseTrace } from '../../model/trace-summary';
 import type { RawSpan, WireFormat } from '../../model/types';
 import type { FileTraceSource, FileTraceStore } from './file-trace-store';
+import { isLargeTraceFile, openLargeTraceFile, type LargeFileOptions } from '../large-file-load';
+import type { Trace } from '../../model/types';
 
 /** The part of a browser File we use (so tests can pass plain objects). */
 export interface TextFile {
@@ -61,13 +63,29 @@ export async function openTraceFiles(
   files: readonly TextFile[],
   store: FileTraceStore,
   nowMs: () => number = () => Date.now(),
+  /** Large files are read in a worker, with progress; a cancel rejects (see isLoadCancelled). */
+  large: { signal?: AbortSignal; onProgress?: (fileName: string, progress: Parameters<NonNullable<LargeFileOptions['onProgress']>>[0]) => void } = {},
 ): Promise<OpenFilesResult> {
   const failures: FileOpenFailure[] = [];
   const notes: string[] = [];
+  /** Traces of large files, built in the worker; they replace (not merge with) what was open. */
+  const largeTraces: { trace: Trace; fileName: string }[] = [];
   /** traceId → sources from this batch, in file order. */
   const incoming = new Map<string, FileTraceSource[]>();
 
   for (const file of files) {
+    if (isLargeTraceFile(file)) {
+      const opened = await openLargeTraceFile(file, {
+        ...(large.signal ? { signal: large.signal } : {}),
+        onProgress: (progress) => large.onProgress?.(file.name, progress),
+      });
+      if ('failure' in opened) failures.push({ fileName: file.name, message: opened.failure });
+      else {
+        notes.push(...opened.notes);
+        for (const trace of opened.traces) largeTraces.push({ trace, fileName: file.name });
+      }
+      continue;
+    }
     let text: string;
     try {
       text = await file.text();
@@ -108,6 +126,17 @@ export async function openTraceFiles(
   const traceIds: string[] = [];
   const openedAtMs = nowMs();
   let order = 0;
+  for (const { trace, fileName } of largeTraces) {
+    // The spans stay only in the built trace (no RawSpan copy for merging), and no raw document.
+    store.put({
+      traceId: trace.traceId,
+      loaded: { trace, raw: undefined },
+      summary: summariseTrace(trace),
+      sources: [{ fileKey: `${fileName}\u0000large`, fileName, format: trace.format, spans: [], raw: undefined }],
+      openedAtMs: openedAtMs - order++ / 1000,
+    });
+    traceIds.push(trace.traceId);
+  }
   for (const [traceId, newSources] of incoming) {
     const previous = store.get(traceId)?.sources ?? [];
     const newKeys = new Set(newSources.map((s) => s.fileKey));

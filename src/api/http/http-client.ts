@@ -94,21 +94,8 @@ export class HttpClient {
       };
     } catch (cause) {
       if (signal?.aborted) throw this.abortedError(options.what);
-      if (timedOut) {
-        throw new BackendError(
-          'timeout',
-          this.backendName,
-          `${this.backendName} did not answer within ${formatSeconds(this.timeoutMs)} when trying to ${options.what}. ` +
-            'The server may be overloaded: narrow the time range or lower the result limit, or raise "timeoutMs" for this backend in config.json.',
-        );
-      }
-      const detail = cause instanceof Error && cause.message ? ` (${excerpt(cause.message)})` : '';
-      throw new BackendError(
-        'network',
-        this.backendName,
-        `Could not reach ${this.backendName} at ${url} to ${options.what}${detail}. ` +
-          'Check that the server is running and that its URL in config.json is right; browsers also report blocked cross-origin requests this way, so serve the API through the same origin as the app.',
-      );
+      if (timedOut) throw this.timeoutError(options.what);
+      throw this.networkError(url, options.what, cause);
     } finally {
       clearTimeout(timer);
       signal?.removeEventListener('abort', forwardAbort);
@@ -182,6 +169,27 @@ export class HttpClient {
       this.backendName,
       `${this.backendName} failed to ${what} (${statusText}${said}). ${advice}`,
       response.status,
+    );
+  }
+
+  /** No complete answer within timeoutMs (also used by the trace-load worker's client). */
+  timeoutError(what: string): BackendError {
+    return new BackendError(
+      'timeout',
+      this.backendName,
+      `${this.backendName} did not answer within ${formatSeconds(this.timeoutMs)} when trying to ${what}. ` +
+        'The server may be overloaded: narrow the time range or lower the result limit, or raise "timeoutMs" for this backend in config.json.',
+    );
+  }
+
+  /** The request failed before any answer (refused, DNS, CORS, connection reset). */
+  networkError(url: string, what: string, cause: unknown): BackendError {
+    const detail = cause instanceof Error && cause.message ? ` (${excerpt(cause.message)})` : '';
+    return new BackendError(
+      'network',
+      this.backendName,
+      `Could not reach ${this.backendName} at ${url} to ${what}${detail}. ` +
+        'Check that the server is running and that its URL in config.json is right; browsers also report blocked cross-origin requests this way, so serve the API through the same origin as the app.',
     );
   }
 

@@ -20,6 +20,8 @@ import { loadTraceFromBody } from '../http/load-trace';
 import type { RemoteBackendConfig } from '../http/remote-backend-config';
 import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
 import { groupSpansByTrace } from '../parsers/group-spans';
+import { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, traceWorkerOption, type TraceWorkerOption } from '../remote-trace-load';
+import type { WorkerLike } from '../trace-load-client';
 import { v1SearchParams, v3SearchParams } from './jaeger-search-params';
 import { summaryFromJaegerV3 } from './jaeger-summaries';
 
@@ -31,6 +33,8 @@ export interface JaegerCapabilities {
 
 export interface RemoteBackendDeps {
   fetch?: typeof fetch;
+  /** For tests: load trace bodies through this (fake) worker even with an injected fetch. */
+  traceWorker?: () => WorkerLike;
 }
 
 export class JaegerBackend implements TraceBackend {
@@ -39,6 +43,8 @@ export class JaegerBackend implements TraceBackend {
   readonly name: string;
   private readonly client: HttpClient;
   private readonly found: JaegerCapabilities = { apiV3: undefined, traceSummaries: undefined };
+  /** Trace bodies are fetched, parsed and built in a worker (not with a test's injected fetch). */
+  private readonly traceWorker: TraceWorkerOption;
 
   constructor(config: RemoteBackendConfig, deps: RemoteBackendDeps = {}) {
     this.id = config.id;
@@ -50,6 +56,7 @@ export class JaegerBackend implements TraceBackend {
       errorStyle: 'jaeger',
       fetch: deps.fetch,
     });
+    this.traceWorker = traceWorkerOption(deps);
   }
 
   get capabilities(): Readonly<JaegerCapabilities> {
@@ -141,14 +148,20 @@ export class JaegerBackend implements TraceBackend {
           'traces older than the storage retention are deleted.',
         404,
       );
+    const request = { backendId: this.id, traceId: id, what, signal };
     if (this.found.apiV3 !== false) {
-      const res = await this.client.getText(`/api/v3/traces/${pathSegment(id)}`, { signal, what });
+      const res = await getTraceResponse(this.client, `/api/v3/traces/${pathSegment(id)}`, this.traceWorker, request);
+      if (isTraceFromWorker(res)) {
+        this.found.apiV3 = true;
+        return loadedTraceFromWorker(res, () => notFound());
+      }
       if (!this.markV3(res)) {
         if (res.status === 404) throw notFound();
         return loadTraceFromBody(this.client, this.json(res, what), id, what, () => notFound());
       }
     }
-    const res = await this.client.getText(`/api/traces/${pathSegment(id)}`, { signal, what });
+    const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
+    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, (errors) => notFound(errors.join('; ') || undefined));
     if (res.status === 404) throw notFound();
     const body = this.json(res, what);
     return loadTraceFromBody(this.client, body, id, what, (errors) => notFound(errors.join('; ') || undefined));

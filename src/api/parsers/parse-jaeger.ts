@@ -11,10 +11,15 @@ import type { ParseResult } from './types';
 // `{traceID, spans, processes}`, arrays of traces, arrays of spans with inline `process`
 // (jaeger-anonymizer) and jaeger-ui's enriched model (inline `process`, nested `span` in refs).
 
-interface Process {
+export interface JaegerProcess {
   serviceName: string;
   tags: Attribute[];
 }
+
+type Process = JaegerProcess;
+
+/** The warning of a span whose process is unknown (the streaming reader removes it once the process arrives). */
+export const NO_PROCESS_WARNING = 'Span has no process (service unknown).';
 
 function readProcess(value: unknown): Process | null {
   if (!isObject(value)) return null;
@@ -22,7 +27,7 @@ function readProcess(value: unknown): Process | null {
   return { serviceName: name === '' ? UNKNOWN_SERVICE : name, tags: jaegerTags(value.tags) };
 }
 
-function readProcesses(value: unknown): Map<string, Process> {
+export function readProcesses(value: unknown): Map<string, Process> {
   const map = new Map<string, Process>();
   if (!isObject(value)) return map;
   for (const id of Object.keys(value)) {
@@ -83,7 +88,7 @@ export function parseJaegerSpan(raw: JsonObject, traceIdFallback: string, proces
     span.serviceName = process.serviceName;
     span.resourceAttributes = process.tags;
   } else {
-    span.warnings.push('Span has no process (service unknown).');
+    span.warnings.push(NO_PROCESS_WARNING);
   }
 
   const start = parseEpochMicros(raw.startTime);

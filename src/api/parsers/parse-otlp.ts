@@ -11,7 +11,7 @@ import type { ParseResult } from './types';
 // `batches`, legacy `instrumentationLibrarySpans`, snake_case keys, hex or base64 IDs, enum ints
 // or names, 64-bit ints as strings or numbers.
 
-interface ResourceContext {
+export interface ResourceContext {
   serviceName: string;
   resourceAttributes: Attribute[];
 }
@@ -66,7 +66,7 @@ function readLinks(list: unknown): SpanReference[] {
   return refs;
 }
 
-function parseOtlpSpan(raw: JsonObject, resource: ResourceContext, scope: RawSpan['scope']): RawSpan {
+export function parseOtlpSpan(raw: JsonObject, resource: ResourceContext, scope: RawSpan['scope']): RawSpan {
   const span = emptyRawSpan();
   span.traceId = normaliseId(field(raw, 'traceId', 'trace_id'), 'trace');
   span.spanId = normaliseId(field(raw, 'spanId', 'span_id'), 'span');
@@ -120,7 +120,7 @@ function parseOtlpSpan(raw: JsonObject, resource: ResourceContext, scope: RawSpa
   return span;
 }
 
-function readResource(rs: JsonObject): ResourceContext {
+export function readResource(rs: JsonObject): ResourceContext {
   const resource = rs.resource;
   const resourceAttributes = isObject(resource) ? otlpAttributes(resource.attributes) : [];
   const name = findAttribute(resourceAttributes, 'service.name');
@@ -130,7 +130,7 @@ function readResource(rs: JsonObject): ResourceContext {
   };
 }
 
-function readScope(ss: JsonObject): RawSpan['scope'] {
+export function readScope(ss: JsonObject): RawSpan['scope'] {
   const scope = ss.scope ?? field(ss, 'instrumentationLibrary', 'instrumentation_library');
   if (!isObject(scope)) return null;
   const name = asText(scope.name);

@@ -68,6 +68,15 @@ function guarded(run: () => ParseResult, source: string): ParseResult {
   }
 }
 
+/**
+ * Parses an already-decoded JSON value with messages that name the file, as parseTraceText does
+ * (the worker parses the text itself so that it can keep the value).
+ */
+export function parseTraceValueOf(value: unknown, fileName?: string): ParseResult {
+  const source = describeSource(fileName);
+  return guarded(() => dispatch(value, source), source);
+}
+
 /** Parses an already-decoded JSON value (e.g. a fetch response body). */
 export function parseTraceValue(value: unknown): ParseResult {
   return guarded(() => dispatch(value, 'The data'), 'The data');

@@ -25,6 +25,8 @@ import { loadTraceFromBody } from '../http/load-trace';
 import type { DependencySourceConfig, RemoteBackendConfig } from '../http/remote-backend-config';
 import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
 import { isObject } from '../parsers/json-guards';
+import { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, traceWorkerOption, type TraceWorkerOption } from '../remote-trace-load';
+import type { WorkerLike } from '../trace-load-client';
 import { DEFAULT_DERIVED_TRACE_LIMIT, deriveDependencies } from './derived-dependencies';
 import { PROMETHEUS_SOURCE, prometheusServiceGraph } from './prometheus-service-graph';
 import { summaryFromTempoSearch, tempoSearchParams } from './tempo-search';
@@ -38,6 +40,8 @@ export interface TempoCapabilities {
 
 export interface RemoteBackendDeps {
   fetch?: typeof fetch;
+  /** For tests: load trace bodies through this (fake) worker even with an injected fetch. */
+  traceWorker?: () => WorkerLike;
 }
 
 /** A TraceQL identifier as the v1 tag API spells it: `resource.service.name` → `service.name`. */
@@ -56,6 +60,8 @@ export class TempoBackend implements TraceBackend {
   private readonly config: RemoteBackendConfig;
   private readonly fetchImpl: typeof fetch | undefined;
   private readonly found: TempoCapabilities = { traceByIdV2: undefined, searchTagsV2: undefined };
+  /** Trace bodies are fetched, parsed and built in a worker (not with a test's injected fetch). */
+  private readonly traceWorker: TraceWorkerOption;
 
   constructor(config: RemoteBackendConfig, deps: RemoteBackendDeps = {}) {
     this.id = config.id;
@@ -69,6 +75,7 @@ export class TempoBackend implements TraceBackend {
       errorStyle: 'text',
       fetch: deps.fetch,
     });
+    this.traceWorker = traceWorkerOption(deps);
   }
 
   get capabilities(): Readonly<TempoCapabilities> {
@@ -106,38 +113,51 @@ export class TempoBackend implements TraceBackend {
           'traces older than the retention period are deleted, and very recent ones may not be searchable yet.',
         404,
       );
+    const request = { backendId: this.id, traceId: id, what, signal };
     if (this.found.traceByIdV2 !== false) {
-      const res = await this.client.getText(`/api/v2/traces/${pathSegment(id)}`, { signal, what });
+      const res = await getTraceResponse(this.client, `/api/v2/traces/${pathSegment(id)}`, this.traceWorker, request);
+      if (isTraceFromWorker(res)) {
+        this.found.traceByIdV2 = true;
+        // The worker's document is the body, or (large bodies) the body with its span lists emptied.
+        const partialMessage = this.v2Checks(isObject(res.meta.document) ? res.meta.document : {}, id, notFound);
+        return loadedTraceFromWorker(res, notFound, partialMessage);
+      }
       if (isEndpointMissing(res)) {
         this.found.traceByIdV2 = false;
       } else {
         const body = expectObject(this.client, this.json(res, what), what);
         this.found.traceByIdV2 = true;
-        // v2 says "not found" with 200 and an empty trace (grafana/tempo#5105); a body without a
-        // `trace` at all is not that answer but something Skein cannot read.
-        if (!('trace' in body)) {
-          throw new BackendError(
-            'invalid-response',
-            this.name,
-            `${this.name} answered /api/v2/traces/${id} without a "trace" field, so Skein cannot read it. ` +
-              'Check that the backend URL in config.json points at Tempo\'s query frontend.',
-          );
-        }
-        const trace = body.trace;
-        const resourceSpans = isObject(trace) ? (trace.resourceSpans ?? trace.batches) : undefined;
-        if (!Array.isArray(resourceSpans) || resourceSpans.length === 0) throw notFound();
-        const partial = body.status === 'PARTIAL' || body.status === 1;
-        const partialMessage = partial
-          ? typeof body.message === 'string' && body.message !== ''
-            ? body.message
-            : 'Tempo returned only part of this trace.'
-          : undefined;
+        const partialMessage = this.v2Checks(body, id, notFound);
         return loadTraceFromBody(this.client, body, id, what, notFound, partialMessage);
       }
     }
-    const res = await this.client.getText(`/api/traces/${pathSegment(id)}`, { signal, what });
+    const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
+    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, notFound);
     if (res.status === 404) throw notFound();
     return loadTraceFromBody(this.client, this.json(res, what), id, what, notFound);
+  }
+
+  /** What a v2 trace body says besides its spans: not found, unreadable, or the partial message. */
+  private v2Checks(body: Record<string, unknown>, id: string, notFound: () => BackendError): string | undefined {
+    // v2 says "not found" with 200 and an empty trace (grafana/tempo#5105); a body without a
+    // `trace` at all is not that answer but something Skein cannot read.
+    if (!('trace' in body)) {
+      throw new BackendError(
+        'invalid-response',
+        this.name,
+        `${this.name} answered /api/v2/traces/${id} without a "trace" field, so Skein cannot read it. ` +
+          'Check that the backend URL in config.json points at Tempo\'s query frontend.',
+      );
+    }
+    const trace = body.trace;
+    const resourceSpans = isObject(trace) ? (trace.resourceSpans ?? trace.batches) : undefined;
+    if (!Array.isArray(resourceSpans) || resourceSpans.length === 0) throw notFound();
+    const partial = body.status === 'PARTIAL' || body.status === 1;
+    return partial
+      ? typeof body.message === 'string' && body.message !== ''
+        ? body.message
+        : 'Tempo returned only part of this trace.'
+      : undefined;
   }
 
   async getDependencies(

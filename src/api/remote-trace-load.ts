@@ -1,0 +1,133 @@
+// Trace-by-ID through the trace-load worker, for the remote backends (Jaeger, Tempo): the worker
+// fetches, parses (streaming large bodies) and builds; the adapter keeps deciding what HTTP
+// statuses mean. Progress goes to trace-load-progress under the backend and trace ID.
+
+import type { Trace } from '../model/types';
+import { BackendError, type LoadedTrace } from './backend';
+import type { HttpClient, RequestOptions, TextResponse } from './http/http-client';
+import {
+  canLoadInWorker,
+  loadTraceInWorker,
+  TraceLoadError,
+  type LoadMeta,
+  type TraceLoadOptions,
+  type WorkerLike,
+} from './trace-load-client';
+import { setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
+
+export type WorkerTraceAnswer =
+  /** A non-2xx status: handle it as the adapter handles any response. */
+  | { kind: 'response'; response: TextResponse }
+  /** `trace` is null when the body held no spans (for most APIs: not found). */
+  | { kind: 'trace'; trace: Trace | null; meta: LoadMeta; raw: unknown };
+
+export interface WorkerTraceRequest {
+  backendId: string;
+  traceId: string;
+  /** As in HttpClient: "load trace 4bf9…". */
+  what: string;
+  signal?: AbortSignal;
+  /** For tests: replaces the real Worker. */
+  createWorker?: TraceLoadOptions['createWorker'];
+}
+
+export type TraceFromWorker = Extract<WorkerTraceAnswer, { kind: 'trace' }>;
+
+/**
+ * GETs a trace body: through the worker when `useWorker` (then a 2xx answer comes back parsed and
+ * built, and any other status as a TextResponse), else as a TextResponse from the HttpClient.
+ */
+export async function getTraceResponse(
+  client: HttpClient,
+  path: string,
+  worker: TraceWorkerOption,
+  request: WorkerTraceRequest,
+): Promise<TextResponse | TraceFromWorker> {
+  if (worker === null) {
+    const options: RequestOptions = { what: request.what, ...(request.signal ? { signal: request.signal } : {}) };
+    return client.getText(path, options);
+  }
+  const answer = await getTraceInWorker(client, path, worker.createWorker ? { ...request, createWorker: worker.createWorker } : request);
+  return answer.kind === 'response' ? answer.response : answer;
+}
+
+export function isTraceFromWorker(value: TextResponse | TraceFromWorker): value is TraceFromWorker {
+  return 'kind' in value && value.kind === 'trace';
+}
+
+/** The LoadedTrace of a worker answer; `onEmpty` makes the error for a body without spans. */
+export function loadedTraceFromWorker(
+  answer: TraceFromWorker,
+  onEmpty: (backendErrors: string[]) => Error,
+  partialMessage?: string,
+): LoadedTrace {
+  if (answer.trace === null) throw onEmpty(answer.meta.backendErrors);
+  const loaded: LoadedTrace = { trace: answer.trace, raw: answer.raw };
+  if (partialMessage !== undefined) loaded.partialMessage = partialMessage;
+  return loaded;
+}
+
+/** How an adapter loads trace bodies: null = on the main thread through its HttpClient. */
+export type TraceWorkerOption = { createWorker?: () => WorkerLike } | null;
+
+/**
+ * In a browser, trace bodies go through the worker; with a test's injected fetch they do not
+ * (the worker could not use it), unless the test also injects a worker.
+ */
+export function traceWorkerOption(deps: { fetch?: unknown; traceWorker?: () => WorkerLike }): TraceWorkerOption {
+  if (deps.traceWorker !== undefined) return { createWorker: deps.traceWorker };
+  return deps.fetch === undefined && canLoadInWorker() ? {} : null;
+}
+
+export async function getTraceInWorker(client: HttpClient, path: string, request: WorkerTraceRequest): Promise<WorkerTraceAnswer> {
+  const { what, signal } = request;
+  const key = traceLoadKey(request.backendId, request.traceId);
+  const url = client.url(path);
+  setTraceLoadProgress(key, { phase: 'connecting', bytesLoaded: 0, bytesTotal: null, spansParsed: 0 });
+  try {
+    const outcome = await loadTraceInWorker(
+      { kind: 'url', url, headers: { Accept: 'application/json' }, timeoutMs: client.timeoutMs, credentials: 'same-origin' },
+      {
+        pick: { traceId: request.traceId },
+        ...(signal ? { signal } : {}),
+        onProgress: (progress) => setTraceLoadProgress(key, progress),
+        ...(request.createWorker ? { createWorker: request.createWorker } : {}),
+      },
+    );
+    if (outcome.kind === 'http') return { kind: 'response', response: { ...outcome.answer } };
+    const trace = outcome.meta.spanCount === 0 ? null : (outcome.traces[0] ?? null);
+    return { kind: 'trace', trace, meta: outcome.meta, raw: outcome.meta.documentIsComplete ? outcome.meta.document : undefined };
+  } catch (error) {
+    throw toBackendError(client, error, url, what);
+  } finally {
+    setTraceLoadProgress(key, null);
+  }
+}
+
+function toBackendError(client: HttpClient, error: unknown, url: string, what: string): unknown {
+  if (!(error instanceof TraceLoadError)) return error;
+  switch (error.kind) {
+    case 'aborted':
+      return client.abortedError(what);
+    case 'timeout':
+      return client.timeoutError(what);
+    case 'network':
+      return client.networkError(url, what, new Error(error.message));
+    case 'parse':
+      if (error.bodyText !== undefined && (error.parseKind === 'not-json' || error.parseKind === 'empty')) {
+        // A small unreadable body: describe it exactly as the main-thread path does (HTML page, empty, …).
+        try {
+          client.parseJson({ status: 200, statusText: '', url, contentType: '', text: error.bodyText }, what);
+        } catch (described) {
+          return described;
+        }
+      }
+      return client.invalidResponse(what, error.message);
+    case 'internal':
+      return new BackendError(
+        'invalid-response',
+        client.backendName,
+        `The trace from ${client.backendName} could not be loaded when trying to ${what}: ${error.message}`,
+      );
+  }
+}

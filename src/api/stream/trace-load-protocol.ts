@@ -1,0 +1,88 @@
+// Messages between the main thread (trace-load-client.ts) and the trace-load worker. Everything
+// here is structured-cloneable; typed arrays of the model travel in the transfer list.
+
+import type { Trace, WireFormat } from '../../model/types';
+import type { ParseErrorKind } from '../parsers/types';
+import type { SpanBatch } from './span-transport';
+
+export type TraceLoadSource =
+  | {
+      kind: 'url';
+      url: string;
+      headers?: Record<string, string>;
+      /** Covers the whole download, body included. */
+      timeoutMs?: number;
+      credentials?: RequestCredentials;
+    }
+  | { kind: 'blob'; blob: Blob; fileName?: string }
+  | { kind: 'text'; text: string; fileName?: string };
+
+/** Which spans become traces: those of one trace ID (a backend answer), or one trace per ID (files). */
+export type TracePick = { traceId: string } | 'all';
+
+export interface TraceLoadRequest {
+  type: 'load';
+  source: TraceLoadSource;
+  pick: TracePick;
+  /** Bodies of at most this many bytes (when the size is known) are parsed as one text. */
+  streamThresholdBytes?: number;
+  /** The whole parsed document is sent back when the body is at most this many bytes. */
+  documentLimitBytes?: number;
+}
+
+export type TraceLoadPhase = 'connecting' | 'downloading' | 'building' | 'transferring';
+
+export interface TraceLoadProgress {
+  phase: TraceLoadPhase;
+  bytesLoaded: number;
+  /** From Content-Length or the file size; null when unknown (e.g. a compressed response). */
+  bytesTotal: number | null;
+  spansParsed: number;
+}
+
+export type TraceLoadFailureKind = 'timeout' | 'network' | 'aborted' | 'parse' | 'internal';
+
+export interface TraceLoadFailure {
+  kind: TraceLoadFailureKind;
+  message: string;
+  parseKind?: ParseErrorKind;
+  /** For parse failures of small bodies (≤ 64 kB): the whole body, so the caller can describe it. */
+  bodyText?: string;
+}
+
+/** A non-2xx HTTP answer, handed back so that the backend adapter can decide what it means. */
+export interface HttpAnswer {
+  status: number;
+  statusText: string;
+  url: string;
+  contentType: string;
+  /** The body, cut at 1 MB (error bodies are small). */
+  text: string;
+}
+
+/** Everything of a Trace except the span objects and the typed-array columns. */
+export type TraceHead = Omit<Trace, 'spans' | 'columns'> & { spanCount: number };
+
+export interface LoadMeta {
+  format: WireFormat;
+  warnings: string[];
+  backendErrors: string[];
+  skippedLines: number;
+  /** Spans the body held (before picking one trace). */
+  spanCount: number;
+  /** True when the body was read in pieces (never as one string). */
+  streamed: boolean;
+  bytes: number;
+  /** The parsed document: whole when small; with emptied span lists (a skeleton) when streamed; else undefined. */
+  document: unknown;
+  documentIsComplete: boolean;
+  timingsMs: { download: number; parse: number; build: number };
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; progress: TraceLoadProgress }
+  | { type: 'http'; answer: HttpAnswer }
+  | { type: 'failure'; failure: TraceLoadFailure }
+  | { type: 'head'; meta: LoadMeta; traces: { head: TraceHead; columns: Trace['columns'] }[] }
+  | { type: 'spans'; traceIndex: number; batch: SpanBatch }
+  | { type: 'end' };

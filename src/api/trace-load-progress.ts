@@ -1,0 +1,36 @@
+// Progress of trace loads in flight, keyed by backend and trace ID, so that a route can show a
+// progress bar for the load its query started (react-query's queryFn has no progress channel).
+// Plain subscribe/get functions, shaped for React's useSyncExternalStore.
+
+import { normaliseTraceIdForLookup } from '../lib/trace-id';
+import type { TraceLoadProgress } from './stream/trace-load-protocol';
+
+export type { TraceLoadProgress } from './stream/trace-load-protocol';
+
+const current = new Map<string, TraceLoadProgress>();
+const listeners = new Set<() => void>();
+
+export function traceLoadKey(backendId: string, traceId: string): string {
+  return `${backendId}\u0000${normaliseTraceIdForLookup(traceId)}`;
+}
+
+/** Records (or, with null, clears) the progress of the load under `key`. */
+export function setTraceLoadProgress(key: string, progress: TraceLoadProgress | null): void {
+  if (progress === null) {
+    if (!current.delete(key)) return;
+  } else {
+    current.set(key, progress);
+  }
+  for (const listener of listeners) listener();
+}
+
+export function getTraceLoadProgress(key: string): TraceLoadProgress | undefined {
+  return current.get(key);
+}
+
+export function subscribeTraceLoadProgress(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => {
+    listeners.delete(listener);
+  };
+}
