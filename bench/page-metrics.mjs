@@ -142,26 +142,41 @@ async function timeRowcountChange(page, nameRe) {
   }, handle);
 }
 
-/** Types a query into the find box and waits until the page stops changing. */
+/**
+ * Types a query into the find box and times until the match count (the find bar's role="status")
+ * shows the result. The find box waits for a 150 ms pause in typing before it searches; that pause
+ * is subtracted, so the figure is the search and the redraw the user waits for after typing.
+ */
+const FIND_TYPING_PAUSE_MS = 150;
 async function timeFind(page, query) {
   const box = page.getByRole('searchbox', { name: /find/i }).or(page.getByRole('textbox', { name: /find/i })).first();
   if ((await box.count()) === 0) return null;
   const handle = await box.elementHandle();
-  return page.evaluate(
+  const ms = await page.evaluate(
     async ([input, q]) => {
+      const group = input.closest('[role="group"]') ?? document.body;
+      const status = group.querySelector('[role="status"]');
+      if (!status) return null;
+      const before = status.textContent;
       const t0 = performance.now();
-      let lastChange = t0;
-      const mo = new MutationObserver(() => (lastChange = performance.now()));
-      mo.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      const done = new Promise((resolve) => {
+        const mo = new MutationObserver(() => {
+          if (status.textContent !== before && /match/i.test(status.textContent ?? '')) {
+            mo.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          }
+        });
+        mo.observe(status, { subtree: true, childList: true, characterData: true });
+        setTimeout(() => resolve(null), 10_000);
+      });
       const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
       setter.call(input, q);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      await new Promise((r) => setTimeout(r, 2000));
-      mo.disconnect();
-      return lastChange - t0;
+      return done;
     },
     [handle, query],
   );
+  return ms === null ? null : Math.max(0, ms - FIND_TYPING_PAUSE_MS);
 }
 
 export async function measureOpen(context, url, spanCount) {
