@@ -1,16 +1,6 @@
 // Browser measurements of the search, compare and dependency pages for bench/run.mjs.
 // Each returns { readyMs, longestTaskMs } where readyMs counts from the moment named in `what`.
-
-const LONG_TASKS = () => {
-  window.__longTasks = [];
-  try {
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
-    }).observe({ type: 'longtask', buffered: true });
-  } catch {
-    // unsupported
-  }
-};
+import { LONG_TASKS_SCRIPT as LONG_TASKS } from './page-metrics.mjs';
 
 async function longestTaskAfter(page, fromMs) {
   return page.evaluate(
