@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
@@ -21,11 +22,26 @@ if (process.env.TEMPO_URL) {
   };
 }
 
-export default defineConfig({
+// react-router publishes its production build (no development warnings) only under a path its
+// package exports do not name, and its export conditions always pick the development one. The
+// build aliases the production files by path; both entry points share their one core chunk.
+const reactRouterProduction = (file: string) =>
+  fileURLToPath(new URL(`./node_modules/react-router/dist/production/${file}`, import.meta.url));
+
+export default defineConfig(({ command }) => ({
   // Relative asset URLs: one build runs unchanged under any path prefix.
   base: './',
   plugins: [react(), tailwindcss()],
+  resolve: {
+    alias:
+      command === 'build'
+        ? [
+            { find: /^react-router$/, replacement: reactRouterProduction('index.mjs') },
+            { find: /^react-router\/dom$/, replacement: reactRouterProduction('dom-export.mjs') },
+          ]
+        : [],
+  },
   worker: { format: 'es' },
   server: { port: 5173, proxy },
-  build: { target: 'es2022', sourcemap: false },
-});
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+}));

@@ -1,17 +1,39 @@
 // Entry: read config.json, register the backends, then start the router. A broken config shows
 // an explanation instead of the app (never a blank page).
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import './index.css';
-import { loadAppConfig } from './api/app-config';
+import { loadAppConfig, type ConfigError } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
-import { registerLinkPatterns } from './api/link-pattern-registry';
-import { ConfigErrorPage } from './app/config-error-page';
 import { AppProviders } from './app/providers';
 import { createAppRouter } from './app/router';
 import { routerBasename } from './app/app-base';
 import { applyInitialTheme } from './app/theme';
+
+/** The config error page is its own chunk: a working deployment never downloads it. */
+async function showConfigError(root: Root, error: ConfigError): Promise<void> {
+  let page: ReactNode;
+  try {
+    const { ConfigErrorPage } = await import('./app/config-error-page');
+    page = <ConfigErrorPage error={error} />;
+  } catch {
+    // Its chunk did not load either (the network is down?): the same facts, unstyled.
+    page = (
+      <main role="alert">
+        <h1>Skein cannot start</h1>
+        <p>{error.summary}</p>
+        <ul>
+          {error.problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+        <p>{error.hint}</p>
+      </main>
+    );
+  }
+  root.render(<StrictMode>{page}</StrictMode>);
+}
 
 async function start(): Promise<void> {
   applyInitialTheme();
@@ -21,15 +43,20 @@ async function start(): Promise<void> {
   const baseUri = document.baseURI;
   const result = await loadAppConfig(baseUri);
   if (!result.ok) {
-    root.render(
-      <StrictMode>
-        <ConfigErrorPage error={result.error} />
-      </StrictMode>,
-    );
+    await showConfigError(root, result.error);
     return;
   }
   registerBackends(result.config.backends, result.config.defaultBackend);
-  registerLinkPatterns(result.config.linkPatterns);
+  // The pattern reader loads only when config.json has patterns (trace pages share its chunk), and
+  // before the first render, so a trace opened by a link already shows them.
+  if (result.config.linkPatterns.length > 0) {
+    try {
+      const { registerLinkPatterns } = await import('./api/link-pattern-registry');
+      registerLinkPatterns(result.config.linkPatterns);
+    } catch (error) {
+      console.warn('Skein: could not load the link pattern reader; traces show no configured links.', error);
+    }
+  }
   const router = createAppRouter(routerBasename(baseUri));
   root.render(
     <StrictMode>

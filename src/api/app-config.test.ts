@@ -91,6 +91,53 @@ describe('validateAppConfig', () => {
     if (!empty.ok) expect(empty.problems[0]).toMatch(/^backends: must list at least one backend/);
   });
 
+  it('says what type each wrong or missing field should have', () => {
+    const result = validateAppConfig(
+      {
+        backends: [
+          { type: 'demo' },
+          { id: 7, type: 'jaeger', name: 'J', url: 3, timeoutMs: '5000', dependencies: ['x'], unknownKey: true },
+        ],
+        defaultBackend: 1,
+        linkPatterns: {},
+      },
+      BASE,
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'backends[0].id: Invalid input: expected string, received undefined',
+      'backends[0].name: Invalid input: expected string, received undefined',
+      'backends[1].id: Invalid input: expected string, received number',
+      'backends[1].url: Invalid input: expected string, received number',
+      'backends[1].timeoutMs: Invalid input: expected number, received string',
+      'backends[1].dependencies: Invalid input: expected object, received array',
+      'defaultBackend: Invalid input: expected string, received number',
+      'linkPatterns: Invalid input: expected array, received object',
+    ]);
+  });
+
+  it('rejects arrays and null where objects belong, and a missing type and a non-positive timeout', () => {
+    expect(validateAppConfig([1, 2], BASE)).toEqual({ ok: false, problems: ['(top level): Invalid input: expected object, received array'] });
+    expect(validateAppConfig(null, BASE)).toEqual({ ok: false, problems: ['(top level): Invalid input: expected object, received null'] });
+    expect(validateAppConfig({ backends: [[], { id: 'd', name: 'D', timeoutMs: 0 }] }, BASE)).toEqual({
+      ok: false,
+      problems: [
+        'backends[0]: Invalid input: expected object, received array',
+        'backends[1].type: Invalid option: expected one of "jaeger"|"tempo"|"demo"',
+        'backends[1].timeoutMs: must be a positive number of milliseconds',
+      ],
+    });
+  });
+
+  it('drops unknown keys and keeps the input unchanged', () => {
+    const input = { backends: [{ id: 'd', type: 'demo', name: 'D', colour: 'red' }], extra: 1 };
+    const before = JSON.stringify(input);
+    const result = validateAppConfig(input, BASE);
+    expect(result.ok && result.config.backends).toEqual([{ id: 'd', type: 'demo', name: 'D' }]);
+    expect(JSON.stringify(input)).toBe(before);
+  });
+
   it('formats issue paths', () => {
     expect(formatIssuePath(['backends', 2, 'url'])).toBe('backends[2].url');
     expect(formatIssuePath([])).toBe('(top level)');

@@ -1,8 +1,7 @@
 // Runtime configuration: `config.json` beside index.html (DESIGN.md §4). One static build serves
 // every deployment; without the file the app runs on the built-in demo backend.
-// zod/mini keeps the validator small: this code is on the first screen's critical path.
-import * as z from 'zod/mini';
-import english from 'zod/v4/locales/en.js';
+// The checks are our own few lines rather than a schema library: this code is on the first screen's
+// critical path, before the app can render anything, and config.json has only a handful of fields.
 
 export type ConfiguredBackendType = 'jaeger' | 'tempo' | 'demo';
 
@@ -48,22 +47,118 @@ export const DEMO_CONFIG: AppConfig = {
   sourceUrl: null,
 };
 
-const backendSchema = z.object({
-  id: z.string().check(z.minLength(1, 'must not be empty')),
-  type: z.enum(['jaeger', 'tempo', 'demo']),
-  name: z.string().check(z.minLength(1, 'must not be empty')),
-  url: z.optional(z.string()),
-  timeoutMs: z.optional(z.number().check(z.positive('must be a positive number of milliseconds'))),
-  dependencies: z.optional(z.looseObject({})),
-});
+type JsonType = 'string' | 'number' | 'object' | 'array';
+type JsonObject = Record<string, unknown>;
 
-const configSchema = z.object({
-  backends: z.array(backendSchema).check(z.minLength(1, 'must list at least one backend')),
-  defaultBackend: z.optional(z.string()),
-  linkPatterns: z.optional(z.array(z.unknown())),
-});
+const BACKEND_TYPES: readonly ConfiguredBackendType[] = ['jaeger', 'tempo', 'demo'];
 
-/** `backends[1].url` from a zod/our own issue path. */
+/** The type names the messages use: `array`, `null` and `Infinity`, not JavaScript's `object` or `number`. */
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  // JSON.parse turns 1e400 into Infinity.
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return typeof value;
+}
+
+function isJsonObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, expected: JsonType): boolean {
+  if (expected === 'array') return Array.isArray(value);
+  if (expected === 'object') return isJsonObject(value);
+  if (expected === 'number') return typeof value === 'number' && Number.isFinite(value);
+  return typeof value === expected;
+}
+
+/**
+ * Collects `path: message` lines. `value` checks a field's type and reports a mismatch as
+ * `Invalid input: expected string, received number`; a missing required field is `received undefined`.
+ */
+class ShapeCheck {
+  readonly problems: string[] = [];
+
+  report(path: readonly PropertyKey[], message: string): void {
+    this.problems.push(`${formatIssuePath(path)}: ${message}`);
+  }
+
+  value(value: unknown, expected: JsonType, path: readonly PropertyKey[], optional = false): boolean {
+    if (optional && value === undefined) return false;
+    if (hasType(value, expected)) return true;
+    this.report(path, `Invalid input: expected ${expected}, received ${typeName(value)}`);
+    return false;
+  }
+
+  nonEmptyString(value: unknown, path: readonly PropertyKey[]): void {
+    if (this.value(value, 'string', path) && value === '') this.report(path, 'must not be empty');
+  }
+}
+
+interface BackendShape {
+  id: string;
+  type: ConfiguredBackendType;
+  name: string;
+  url?: string;
+  timeoutMs?: number;
+  dependencies?: JsonObject;
+}
+
+interface ConfigShape {
+  backends: BackendShape[];
+  defaultBackend?: string;
+  linkPatterns?: unknown[];
+}
+
+/** The fields of one backend entry, in the order the messages list them. Unknown keys are ignored. */
+function checkBackend(entry: unknown, path: readonly PropertyKey[], check: ShapeCheck): void {
+  if (!check.value(entry, 'object', path)) return;
+  const e = entry as JsonObject;
+  check.nonEmptyString(e.id, [...path, 'id']);
+  if (!(BACKEND_TYPES as readonly unknown[]).includes(e.type)) {
+    check.report([...path, 'type'], `Invalid option: expected one of ${BACKEND_TYPES.map((t) => `"${t}"`).join('|')}`);
+  }
+  check.nonEmptyString(e.name, [...path, 'name']);
+  check.value(e.url, 'string', [...path, 'url'], true);
+  if (check.value(e.timeoutMs, 'number', [...path, 'timeoutMs'], true) && (e.timeoutMs as number) <= 0) {
+    check.report([...path, 'timeoutMs'], 'must be a positive number of milliseconds');
+  }
+  check.value(e.dependencies, 'object', [...path, 'dependencies'], true);
+}
+
+/** config.json's shape, or every shape problem found. */
+function checkConfigShape(json: unknown): { ok: true; shape: ConfigShape } | { ok: false; problems: string[] } {
+  const check = new ShapeCheck();
+  if (!check.value(json, 'object', [])) return { ok: false, problems: check.problems };
+  const config = json as JsonObject;
+  if (check.value(config.backends, 'array', ['backends'])) {
+    const backends = config.backends as unknown[];
+    if (backends.length === 0) check.report(['backends'], 'must list at least one backend');
+    backends.forEach((entry, index) => checkBackend(entry, ['backends', index], check));
+  }
+  check.value(config.defaultBackend, 'string', ['defaultBackend'], true);
+  check.value(config.linkPatterns, 'array', ['linkPatterns'], true);
+  if (check.problems.length > 0) return { ok: false, problems: check.problems };
+  // Every field was checked above; this copies only the known ones.
+  const backends = (config.backends as JsonObject[]).map((e): BackendShape => ({
+    id: e.id as string,
+    type: e.type as ConfiguredBackendType,
+    name: e.name as string,
+    ...(e.url !== undefined ? { url: e.url as string } : {}),
+    ...(e.timeoutMs !== undefined ? { timeoutMs: e.timeoutMs as number } : {}),
+    ...(e.dependencies !== undefined ? { dependencies: e.dependencies as JsonObject } : {}),
+  }));
+  return {
+    ok: true,
+    shape: {
+      backends,
+      ...(config.defaultBackend !== undefined ? { defaultBackend: config.defaultBackend as string } : {}),
+      ...(config.linkPatterns !== undefined ? { linkPatterns: config.linkPatterns as unknown[] } : {}),
+    },
+  };
+}
+
+/** `backends[1].url` from a path of keys and indexes. */
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   let out = '';
   for (const part of path) {
@@ -127,18 +222,12 @@ export function validateAppConfig(
   baseUri: string,
   sourceUrl: string | null = null,
 ): { ok: true; config: AppConfig } | { ok: false; problems: string[] } {
-  // zod/mini ships without messages; the English locale is passed per parse (not set globally).
-  const parsed = configSchema.safeParse(json, { error: english().localeError });
+  const parsed = checkConfigShape(json);
   // Cross-entry checks run even when the shape is wrong, so one look at the page lists everything.
   const problems = crossEntryProblems(json);
-  if (!parsed.success) {
-    return {
-      ok: false,
-      problems: [...parsed.error.issues.map((issue) => `${formatIssuePath(issue.path)}: ${issue.message}`), ...problems],
-    };
-  }
+  if (!parsed.ok) return { ok: false, problems: [...parsed.problems, ...problems] };
   const backends: BackendConfig[] = [];
-  parsed.data.backends.forEach((entry, index) => {
+  parsed.shape.backends.forEach((entry, index) => {
     const at = `backends[${index}]`;
     let url: string | undefined;
     if (entry.url !== undefined && entry.url.trim() !== '') {
@@ -159,11 +248,11 @@ export function validateAppConfig(
       ...(entry.dependencies !== undefined ? { dependencies: resolveDependencyUrl(entry.dependencies, baseUri, at, problems) } : {}),
     });
   });
-  const defaultBackend = parsed.data.defaultBackend ?? backends[0]?.id ?? '';
+  const defaultBackend = parsed.shape.defaultBackend ?? backends[0]?.id ?? '';
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,
-    config: { backends, defaultBackend, linkPatterns: parsed.data.linkPatterns ?? [], sourceUrl },
+    config: { backends, defaultBackend, linkPatterns: parsed.shape.linkPatterns ?? [], sourceUrl },
   };
 }
 

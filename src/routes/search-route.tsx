@@ -15,12 +15,11 @@ import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { parseDuration } from '../lib/duration-format';
 import { formatLogfmt, parseLogfmt } from '../lib/logfmt';
-import { scopedAttributeName, type TraceqlValueType } from '../lib/traceql';
+import type { TraceqlValueType } from '../lib/traceql';
 import { usePreferencesStore } from '../state/preferences-store';
-import { emptyResultHints } from '../search/result-stats';
+import { emptyResultHints } from '../search/empty-result-hints';
 import { SearchForm, type OptionList } from '../search/search-form';
 import { validateSearchForm } from '../search/search-form-validation';
-import { SearchResults } from '../search/search-results';
 import {
   lookbackLabel,
   parseSearchParams,
@@ -29,7 +28,14 @@ import {
   type ResultViewState,
   type SearchFormState,
 } from '../search/search-url-state';
-import { logfmtSuggestionResolver, traceqlSuggestionResolver, type TagSuggestionSource } from '../search/suggestions';
+import { logfmtSuggestionResolver, type TagSuggestionSource } from '../search/suggestions';
+import { lazyModule } from '../search/lazy-module';
+import { traceqlTools as traceqlToolsModule } from '../search/lazy-traceql-tools';
+
+// The results (scatter plot, histogram, virtual list and their d3 scales) are their own chunk: the
+// first screen has no results, so it does not download them. A search starts the download at once,
+// in parallel with the backend request, so the results do not wait for it.
+const resultsView = lazyModule(() => import('../search/search-results'));
 
 /** Backend answer time per search key, kept across route visits so Back shows it again. */
 const queryTimesMs = new Map<string, number>();
@@ -89,8 +95,14 @@ function useTagSuggestionSource(backendId: string, backend: TraceBackend | undef
         const names = scopes.filter((s) => s.scope !== 'intrinsic').flatMap((s) => s.tags);
         return [...new Set(names)];
       },
-      loadTagValues: async (tag) => (await values(scopedAttributeName('', tag))).map((v) => v.value),
-      loadTraceqlNames: async () => (await scoped()).flatMap((s) => s.tags.map((tag) => scopedAttributeName(s.scope, tag))),
+      loadTagValues: async (tag) => {
+        const { scopedAttributeName } = await traceqlToolsModule.load();
+        return (await values(scopedAttributeName('', tag))).map((v) => v.value);
+      },
+      loadTraceqlNames: async () => {
+        const { scopedAttributeName } = await traceqlToolsModule.load();
+        return (await scoped()).flatMap((s) => s.tags.map((tag) => scopedAttributeName(s.scope, tag)));
+      },
       loadTraceqlValues: async (identifier) =>
         (await values(identifier)).map((v) => ({ value: v.value, type: v.type as TraceqlValueType })),
     };
@@ -106,6 +118,9 @@ export function SearchRoute() {
   const backend = getBackend(backendId);
   const backendName = backend?.name ?? backendId;
   const traceqlEnabled = backend?.type === 'tempo';
+  // Null until loaded: a TraceQL search waits for its checker rather than run unchecked.
+  const traceqlTools = traceqlToolsModule.useLoaded(traceqlEnabled);
+  const traceqlPending = traceqlEnabled && traceqlTools === null;
   const timeZone = usePreferencesStore((s) => s.timeZone);
 
   // The draft follows the URL (links, back/forward); edits stay local until "Find traces".
@@ -130,7 +145,8 @@ export function SearchRoute() {
   const services = useQuery({ ...servicesQuery(backendId), enabled: backend !== undefined, retry: retryUnlessTimedOut });
   const operations = useQuery({ ...operationsQuery(backendId, draft.service), enabled: backend !== undefined && draft.service !== '' });
 
-  const urlErrors = useMemo(() => validateSearchForm(urlState.form, { traceqlEnabled }), [urlState.form, traceqlEnabled]);
+  const validateTraceql = traceqlTools?.validateTraceql ?? null;
+  const urlErrors = useMemo(() => validateSearchForm(urlState.form, { validateTraceql }), [urlState.form, validateTraceql]);
   // Jaeger UI links such as /search?traceID=a&traceID=b list exactly those traces.
   const traceIds = useMemo(
     () => [...new Set(new URLSearchParams(paramsText).getAll('traceID').map((id) => id.trim().toLowerCase()))].filter((id) => /^[0-9a-f]{1,32}$/.test(id)),
@@ -141,11 +157,12 @@ export function SearchRoute() {
     () =>
       byIds
         ? { startUs: 0, endUs: 0, limit: traceIds.length }
-        : urlState.submitted && Object.keys(urlErrors).length === 0
+        : urlState.submitted && !traceqlPending && Object.keys(urlErrors).length === 0
           ? toSearchQuery(urlState.form, traceqlEnabled)
           : null,
-    [byIds, traceIds.length, urlState, urlErrors, traceqlEnabled],
+    [byIds, traceIds.length, urlState, urlErrors, traceqlEnabled, traceqlPending],
   );
+  const resultsModule = resultsView.useLoaded(query !== null);
   const base = byIds ? tracesByIdQuery(backendId, traceIds) : searchQuery(backendId, query ?? { startUs: 0, endUs: 0, limit: 0 });
   const timingKey = JSON.stringify(base.queryKey);
   // Both option factories fetch TraceSummary lists; only their keys differ in type.
@@ -172,7 +189,7 @@ export function SearchRoute() {
 
   const tagSource = useTagSuggestionSource(backendId, backend);
   const tagResolver = useMemo(() => (tagSource.loadTagNames ? logfmtSuggestionResolver(tagSource) : null), [tagSource]);
-  const traceqlResolver = useMemo(() => (traceqlEnabled ? traceqlSuggestionResolver(tagSource) : null), [tagSource, traceqlEnabled]);
+  const traceqlResolver = useMemo(() => (traceqlTools ? traceqlTools.traceqlSuggestionResolver(tagSource) : null), [tagSource, traceqlTools]);
 
   const submit = useCallback(
     (form: SearchFormState) => {
@@ -221,7 +238,7 @@ export function SearchRoute() {
           onBackendChange={changeBackend}
           services={optionList(services, 'services', backendName)}
           operations={optionList(operations, 'operations', backendName)}
-          traceqlEnabled={traceqlEnabled}
+          traceql={traceqlTools}
           tagResolver={tagResolver}
           traceqlResolver={traceqlResolver}
           searching={results.isFetching}
@@ -281,19 +298,23 @@ export function SearchRoute() {
           <LoadingState label={`Searching ${backendName}…${results.failureCount > 0 ? ` ${retryingNote(results.failureCount, results.failureReason)}` : ''}`} />
         ) : null}
         {query && summaries && !results.isError ? (
-          <SearchResults
-            summaries={summaries}
-            queryTimeMs={showingPrevious ? null : (queryTimesMs.get(timingKey) ?? null)}
-            view={urlState.view}
-            onViewChange={changeView}
-            traceHref={hrefFor}
-            onOpenTrace={openTrace}
-            onCompare={compare}
-            backendId={backendId}
-            emptyHints={hints}
-            timeZone={timeZone}
-            refreshing={results.isFetching}
-          />
+          resultsModule ? (
+            <resultsModule.SearchResults
+              summaries={summaries}
+              queryTimeMs={showingPrevious ? null : (queryTimesMs.get(timingKey) ?? null)}
+              view={urlState.view}
+              onViewChange={changeView}
+              traceHref={hrefFor}
+              onOpenTrace={openTrace}
+              onCompare={compare}
+              backendId={backendId}
+              emptyHints={hints}
+              timeZone={timeZone}
+              refreshing={results.isFetching}
+            />
+          ) : (
+            <LoadingState label="Loading the results view…" />
+          )
         ) : null}
       </div>
     </div>

@@ -3,12 +3,12 @@ import type { TraceSummary } from '../model/types';
 import {
   computeResultStats,
   durationHistogram,
-  emptyResultHints,
   filterSummaries,
   isIncomplete,
   sortSummaries,
   traceErrorCount,
 } from './result-stats';
+import { emptyResultHints } from './empty-result-hints';
 
 function summary(id: string, startUs: number, durationUs: number, extra: Partial<TraceSummary> = {}): TraceSummary {
   return {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateTraceql } from '../lib/traceql';
 import { durationFieldUs, validateSearchForm, validateTagsField } from './search-form-validation';
 import { EMPTY_FORM } from './search-url-state';
 
@@ -21,7 +22,7 @@ describe('duration fields (parseDuration from src/lib/duration-format)', () => {
 });
 
 describe('validateSearchForm', () => {
-  const ok = { traceqlEnabled: true };
+  const ok = { validateTraceql };
   it('accepts the empty form', () => {
     expect(validateSearchForm(EMPTY_FORM, ok)).toEqual({});
   });
@@ -41,7 +42,7 @@ describe('validateSearchForm', () => {
   it('validates TraceQL only when the backend speaks it', () => {
     const form = { ...EMPTY_FORM, traceql: '{ .a == 1 }' };
     expect(validateSearchForm(form, ok).traceql).toBe('Unknown operator "==": write "=". (column 6)');
-    expect(validateSearchForm(form, { traceqlEnabled: false })).toEqual({});
+    expect(validateSearchForm(form, { validateTraceql: null })).toEqual({});
   });
   it('checks the limit and the custom range', () => {
     expect(validateSearchForm({ ...EMPTY_FORM, limit: 0 }, ok).limit).toBe('Ask for 1 to 1500 traces.');

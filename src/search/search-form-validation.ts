@@ -1,7 +1,7 @@
 // Checks the search form before it is submitted, with messages that say how to fix each field.
 import { parseDuration } from '../lib/duration-format';
 import { parseLogfmt } from '../lib/logfmt';
-import { validateTraceql } from '../lib/traceql';
+import type { TraceqlProblem } from '../lib/traceql';
 import { CUSTOM_LOOKBACK, MAX_LIMIT, type SearchFormState } from './search-url-state';
 
 export type SearchFormField = 'minDuration' | 'maxDuration' | 'tags' | 'traceql' | 'limit' | 'range';
@@ -27,7 +27,12 @@ export function validateTagsField(tags: string): string | undefined {
   return undefined;
 }
 
-export function validateSearchForm(form: SearchFormState, options: { traceqlEnabled: boolean }): SearchFormErrors {
+export interface SearchFormValidationOptions {
+  /** The TraceQL checker, for backends that speak TraceQL; null otherwise (the field is ignored). */
+  validateTraceql: ((text: string) => TraceqlProblem | null) | null;
+}
+
+export function validateSearchForm(form: SearchFormState, options: SearchFormValidationOptions): SearchFormErrors {
   const errors: SearchFormErrors = {};
   const minUs = durationFieldUs(form.minDuration);
   const maxUs = durationFieldUs(form.maxDuration);
@@ -38,8 +43,8 @@ export function validateSearchForm(form: SearchFormState, options: { traceqlEnab
   }
   const tagsError = validateTagsField(form.tags);
   if (tagsError) errors.tags = tagsError;
-  if (options.traceqlEnabled && form.traceql.trim() !== '') {
-    const problem = validateTraceql(form.traceql);
+  if (options.validateTraceql && form.traceql.trim() !== '') {
+    const problem = options.validateTraceql(form.traceql);
     if (problem) errors.traceql = `${problem.message} (column ${problem.from + 1})`;
   }
   if (!Number.isInteger(form.limit) || form.limit < 1 || form.limit > MAX_LIMIT) {

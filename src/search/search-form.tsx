@@ -3,7 +3,6 @@
 import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../components/button';
 import { Spinner } from '../components/spinner';
-import { buildTraceql } from '../lib/traceql';
 import { parseLogfmt } from '../lib/logfmt';
 import { formatTimestamp } from '../lib/time-format';
 import { usePreferencesStore } from '../state/preferences-store';
@@ -21,7 +20,7 @@ import {
 } from './search-url-state';
 import type { SuggestionResolver } from './suggestions';
 import { TagsInput } from './tags-input';
-import { TraceqlEditor } from './traceql-editor';
+import type { TraceqlTools } from './lazy-traceql-tools';
 
 export interface OptionList {
   names: readonly string[];
@@ -39,8 +38,8 @@ export interface SearchFormProps {
   onBackendChange: (backendId: string) => void;
   services: OptionList;
   operations: OptionList;
-  /** Tempo: show the TraceQL box and its builder. */
-  traceqlEnabled: boolean;
+  /** Tempo: the TraceQL box, its checker and builder (loaded lazily); null hides the box. */
+  traceql: TraceqlTools | null;
   tagResolver: SuggestionResolver | null;
   traceqlResolver: SuggestionResolver | null;
   searching: boolean;
@@ -73,7 +72,7 @@ function optionHint(list: OptionList, noun: string): string | undefined {
 }
 
 export function SearchForm(props: SearchFormProps) {
-  const { value, onChange, onSubmit, backends, backendId, onBackendChange, services, operations, traceqlEnabled, searching } = props;
+  const { value, onChange, onSubmit, backends, backendId, onBackendChange, services, operations, traceql, searching } = props;
   const id = useId();
   const timeZone = usePreferencesStore((s) => s.timeZone);
   // Messages appear after the first submit attempt (then follow the typing). Showing them on blur
@@ -87,7 +86,8 @@ export function SearchForm(props: SearchFormProps) {
     if (focusRequest === 0) return;
     document.querySelector<HTMLElement>(`[data-search-form="${id}"] [aria-invalid="true"]`)?.focus();
   }, [focusRequest, id]);
-  const errors: SearchFormErrors = useMemo(() => validateSearchForm(value, { traceqlEnabled }), [value, traceqlEnabled]);
+  const validateTraceql = traceql?.validateTraceql ?? null;
+  const errors: SearchFormErrors = useMemo(() => validateSearchForm(value, { validateTraceql }), [value, validateTraceql]);
   const shown = (field: SearchFormField) => (submitAttempted ? errors[field] : undefined);
   const invalid = (field: SearchFormField) => ((submitAttempted || touched.has(field)) && errors[field] ? true : undefined);
   const touch = (field: SearchFormField) => setTouched((t) => new Set(t).add(field));
@@ -107,11 +107,12 @@ export function SearchForm(props: SearchFormProps) {
   };
 
   const buildFromFields = () => {
+    if (!traceql) return;
     const minUs = durationFieldUs(value.minDuration);
     const maxUs = durationFieldUs(value.maxDuration);
     onChange({
       ...value,
-      traceql: buildTraceql({
+      traceql: traceql.buildTraceql({
         service: value.service,
         operation: value.operation,
         tags: parseLogfmt(value.tags).pairs,
@@ -258,8 +259,8 @@ export function SearchForm(props: SearchFormProps) {
           onBlur={() => touch('limit')}
         />
       </Field>
-      {traceqlEnabled ? (
-        <TraceqlEditor
+      {traceql ? (
+        <traceql.TraceqlEditor
           value={value.traceql}
           onChange={(traceql) => set('traceql', traceql)}
           resolver={props.traceqlResolver}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { applySuggestion, logfmtSuggestionResolver, traceqlSuggestionResolver, type TagSuggestionSource } from './suggestions';
+import { applySuggestion, logfmtSuggestionResolver, type TagSuggestionSource } from './suggestions';
+import { traceqlSuggestionResolver } from './traceql-suggestions';
 
 const signal = new AbortController().signal;
 const source: TagSuggestionSource = {

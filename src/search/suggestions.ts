@@ -1,15 +1,9 @@
 // Autocomplete for the tags field (logfmt) and the TraceQL box: from the text and the caret, decide
 // whether a name or a value is being typed, ask the backend (through callbacks the route passes in)
-// and return what to insert where. No React here, so it is tested directly.
+// and return what to insert where. No React here, so it is tested directly. The TraceQL resolver is
+// in traceql-suggestions.ts, loaded only for backends that speak TraceQL.
 import { formatLogfmtValue, logfmtCaretContext } from '../lib/logfmt';
-import {
-  TRACEQL_INTRINSICS,
-  TRACEQL_KIND_VALUES,
-  TRACEQL_STATUS_VALUES,
-  traceqlCaretContext,
-  traceqlLiteral,
-  type TraceqlValueType,
-} from '../lib/traceql';
+import type { TraceqlValueType } from '../lib/traceql';
 
 export interface Suggestion {
   label: string;
@@ -43,7 +37,7 @@ function matches(candidate: string, prefix: string): boolean {
 }
 
 /** Prefix matches first, then substring matches; alphabetical inside each group. */
-function rank(candidates: readonly string[], prefix: string): string[] {
+export function rank(candidates: readonly string[], prefix: string): string[] {
   const lower = prefix.toLowerCase();
   const hits = candidates.filter((c) => matches(c, prefix));
   hits.sort((a, b) => {
@@ -69,48 +63,6 @@ export function logfmtSuggestionResolver(source: TagSuggestionSource): Suggestio
     if (values.length === 0) return null;
     return {
       items: values.map((value) => ({ label: value, insert: `${formatLogfmtValue(value)} ` })),
-      from: context.from,
-      to: context.to,
-    };
-  };
-}
-
-function builtInValues(identifier: string): { value: string; type?: TraceqlValueType }[] {
-  const bare = identifier.replace(/^span:/, '');
-  if (bare === 'status') return TRACEQL_STATUS_VALUES.map((value) => ({ value, type: 'keyword' as const }));
-  if (bare === 'kind') return TRACEQL_KIND_VALUES.map((value) => ({ value, type: 'keyword' as const }));
-  return [];
-}
-
-export function traceqlSuggestionResolver(source: TagSuggestionSource): SuggestionResolver {
-  return async (text, caret, signal) => {
-    const context = traceqlCaretContext(text, caret);
-    if (context.kind === 'none') return null;
-    if (context.kind === 'attribute') {
-      const loaded = source.loadTraceqlNames ? await source.loadTraceqlNames(signal) : [];
-      const all = [...new Set([...loaded, ...TRACEQL_INTRINSICS])];
-      const names = rank(all, context.prefix);
-      if (names.length === 0) return null;
-      return {
-        items: names.map((name) => ({ label: name, insert: `${name} `, detail: TRACEQL_INTRINSICS.includes(name) ? 'intrinsic' : undefined })),
-        from: context.from,
-        to: context.to,
-      };
-    }
-    let values = builtInValues(context.attribute);
-    if (values.length === 0 && source.loadTraceqlValues) values = await source.loadTraceqlValues(context.attribute, signal);
-    const ranked = rank(
-      values.map((v) => v.value),
-      context.prefix,
-    );
-    if (ranked.length === 0) return null;
-    const typeOf = new Map(values.map((v) => [v.value, v.type]));
-    return {
-      items: ranked.map((value) => ({
-        label: value,
-        insert: `${traceqlLiteral(value, typeOf.get(value), context.attribute)} `,
-        detail: typeOf.get(value),
-      })),
       from: context.from,
       to: context.to,
     };
