@@ -6,12 +6,10 @@ import type { Trace } from '../model/types';
 import { BackendError, type LoadedTrace } from './backend';
 import type { HttpClient, RequestOptions, TextResponse } from './http/http-client';
 import {
-  canLoadInWorker,
   loadTraceInWorker,
   TraceLoadError,
   type LoadMeta,
   type TraceLoadOptions,
-  type WorkerLike,
 } from './trace-load-client';
 import { setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
 
@@ -68,16 +66,8 @@ export function loadedTraceFromWorker(
 }
 
 /** How an adapter loads trace bodies: null = on the main thread through its HttpClient. */
-export type TraceWorkerOption = { createWorker?: () => WorkerLike } | null;
-
-/**
- * In a browser, trace bodies go through the worker; with a test's injected fetch they do not
- * (the worker could not use it), unless the test also injects a worker.
- */
-export function traceWorkerOption(deps: { fetch?: unknown; traceWorker?: () => WorkerLike }): TraceWorkerOption {
-  if (deps.traceWorker !== undefined) return { createWorker: deps.traceWorker };
-  return deps.fetch === undefined && canLoadInWorker() ? {} : null;
-}
+import type { TraceWorkerOption } from './trace-worker-option';
+export { traceWorkerOption, type TraceWorkerOption } from './trace-worker-option';
 
 export async function getTraceInWorker(client: HttpClient, path: string, request: WorkerTraceRequest): Promise<WorkerTraceAnswer> {
   const { what, signal } = request;

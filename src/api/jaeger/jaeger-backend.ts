@@ -3,7 +3,6 @@
 // learned from its answers and remembered per backend instance.
 
 import { normaliseTraceIdForLookup } from '../../lib/trace-id';
-import { summariseTrace } from '../../model/trace-summary';
 import type { DependencyLink, TraceSummary } from '../../model/types';
 import {
   BackendError,
@@ -13,14 +12,14 @@ import {
   type TraceBackend,
 } from '../backend';
 import { pathSegment } from '../http/build-url';
-import { parseSpans, traceFromSpans } from '../http/decode-trace';
 import { isEndpointMissing } from '../http/endpoint-probe';
 import { HttpClient, isSuccess, type TextResponse } from '../http/http-client';
-import { loadTraceFromBody } from '../http/load-trace';
 import type { RemoteBackendConfig } from '../http/remote-backend-config';
 import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
-import { groupSpansByTrace } from '../parsers/group-spans';
-import { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, traceWorkerOption, type TraceWorkerOption } from '../remote-trace-load';
+import { traceWorkerOption, type TraceWorkerOption } from '../trace-worker-option';
+
+/** Parsers and tree building, loaded when the first trace is (not for listing services or searching). */
+const traceDecoding = () => import('../http/trace-decoding');
 import type { WorkerLike } from '../trace-load-client';
 import { v1SearchParams, v3SearchParams } from './jaeger-search-params';
 import { summaryFromJaegerV3 } from './jaeger-summaries';
@@ -149,6 +148,7 @@ export class JaegerBackend implements TraceBackend {
         404,
       );
     const request = { backendId: this.id, traceId: id, what, signal };
+    const { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
     if (this.found.apiV3 !== false) {
       const res = await getTraceResponse(this.client, `/api/v3/traces/${pathSegment(id)}`, this.traceWorker, request);
       if (isTraceFromWorker(res)) {
@@ -161,10 +161,10 @@ export class JaegerBackend implements TraceBackend {
       }
     }
     const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
-    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, (errors) => notFound(errors.join('; ') || undefined));
+    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, (errors: string[]) => notFound(errors.join('; ') || undefined));
     if (res.status === 404) throw notFound();
     const body = this.json(res, what);
-    return loadTraceFromBody(this.client, body, id, what, (errors) => notFound(errors.join('; ') || undefined));
+    return loadTraceFromBody(this.client, body, id, what, (errors: string[]) => notFound(errors.join('; ') || undefined));
   }
 
   async getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult> {
@@ -218,7 +218,8 @@ export class JaegerBackend implements TraceBackend {
     return data;
   }
 
-  private summariesOfFullTraces(body: unknown, what: string): TraceSummary[] {
+  private async summariesOfFullTraces(body: unknown, what: string): Promise<TraceSummary[]> {
+    const { parseSpans, groupSpansByTrace, summariseTrace, traceFromSpans } = await traceDecoding();
     const parsed = parseSpans(this.client, body, what);
     const summaries: TraceSummary[] = [];
     for (const spans of groupSpansByTrace(parsed.spans).values()) {

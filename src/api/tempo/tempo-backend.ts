@@ -21,11 +21,13 @@ import {
 import { pathSegment } from '../http/build-url';
 import { isEndpointMissing } from '../http/endpoint-probe';
 import { HttpClient, isSuccess, type TextResponse } from '../http/http-client';
-import { loadTraceFromBody } from '../http/load-trace';
 import type { DependencySourceConfig, RemoteBackendConfig } from '../http/remote-backend-config';
 import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
 import { isObject } from '../parsers/json-guards';
-import { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, traceWorkerOption, type TraceWorkerOption } from '../remote-trace-load';
+import { traceWorkerOption, type TraceWorkerOption } from '../trace-worker-option';
+
+/** Parsers and tree building, loaded when the first trace is (not for listing services or searching). */
+const traceDecoding = () => import('../http/trace-decoding');
 import type { WorkerLike } from '../trace-load-client';
 import { DEFAULT_DERIVED_TRACE_LIMIT, deriveDependencies } from './derived-dependencies';
 import { PROMETHEUS_SOURCE, prometheusServiceGraph } from './prometheus-service-graph';
@@ -114,6 +116,7 @@ export class TempoBackend implements TraceBackend {
         404,
       );
     const request = { backendId: this.id, traceId: id, what, signal };
+    const { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
     if (this.found.traceByIdV2 !== false) {
       const res = await getTraceResponse(this.client, `/api/v2/traces/${pathSegment(id)}`, this.traceWorker, request);
       if (isTraceFromWorker(res)) {
