@@ -1,11 +1,12 @@
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 
 // Optional dev proxies so `npm start` can talk to real servers without CORS trouble:
 //   JAEGER_URL=http://localhost:16686 TEMPO_URL=http://localhost:3200 npm start
-// The app then reads backends from public/config.json-like runtime config served by the dev server.
+// The dev server then also answers config.json with those backends (unless public/config.json exists).
 const proxy: Record<string, { target: string; changeOrigin: boolean; rewrite: (p: string) => string }> = {};
 if (process.env.JAEGER_URL) {
   proxy['/api/jaeger'] = {
@@ -22,6 +23,27 @@ if (process.env.TEMPO_URL) {
   };
 }
 
+/** Serves a config.json naming the proxied backends, so `JAEGER_URL=… npm start` needs no file. */
+function devConfigFromEnv(): Plugin {
+  const backends = [
+    ...(process.env.JAEGER_URL ? [{ id: 'jaeger', type: 'jaeger', name: `Jaeger (${process.env.JAEGER_URL})`, url: 'api/jaeger' }] : []),
+    ...(process.env.TEMPO_URL ? [{ id: 'tempo', type: 'tempo', name: `Tempo (${process.env.TEMPO_URL})`, url: 'api/tempo' }] : []),
+  ];
+  return {
+    name: 'skein-dev-config-from-env',
+    apply: 'serve',
+    configureServer(server) {
+      if (backends.length === 0 || existsSync(fileURLToPath(new URL('./public/config.json', import.meta.url)))) return;
+      server.middlewares.use((req, res, next) => {
+        if (req.url?.split('?')[0] !== '/config.json') return next();
+        res.setHeader('content-type', 'application/json');
+        res.setHeader('cache-control', 'no-store');
+        res.end(JSON.stringify({ backends, defaultBackend: backends[0]!.id, linkPatterns: [] }));
+      });
+    },
+  };
+}
+
 // react-router publishes its production build (no development warnings) only under a path its
 // package exports do not name, and its export conditions always pick the development one. The
 // build aliases the production files by path; both entry points share their one core chunk.
@@ -31,7 +53,7 @@ const reactRouterProduction = (file: string) =>
 export default defineConfig(({ command }) => ({
   // Relative asset URLs: one build runs unchanged under any path prefix.
   base: './',
-  plugins: [react(), tailwindcss()],
+  plugins: [react(), tailwindcss(), devConfigFromEnv()],
   resolve: {
     alias:
       command === 'build'
