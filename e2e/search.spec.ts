@@ -1,6 +1,7 @@
 // The search page on the built-in demo backend: search → sort → brush → open → Back.
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { BACKENDS_URL } from './servers';
 
 /** `15.2 s`, `840 ms`, `12 µs`, `2 min 3 s` → µs (enough of formatDurationUs to compare rows). */
 function durationTextToUs(text: string): number {
@@ -156,3 +157,42 @@ test("Jaeger UI's /search?traceID=…&traceID=… lists exactly those traces", a
   await expect(results.locator(`a[href*="${a}"]`).first()).toBeVisible();
   await expect(results.locator(`a[href*="${b}"]`).first()).toBeVisible();
 });
+
+// The same flow on msw-served Jaeger and Tempo (e2e/config/backends.json, same origin through the test server).
+for (const backend of ['jaeger', 'tempo']) {
+  test(`on ${backend}: search, sort by longest, brush, open a trace and come back`, async ({ page }) => {
+    await page.goto(`${BACKENDS_URL}search?backend=${backend}`);
+    await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+    await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+    const total = await countLine(page);
+    expect(total).toBeGreaterThanOrEqual(3);
+    const list = resultsList(page);
+    await page.getByLabel('Sort').selectOption('longest');
+    await expect(page).toHaveURL(/sort=longest/);
+    await expect.poll(async () => isDescending(await rowDurationsUs(list, 3))).toBe(true);
+
+    // Brush the left half, full height: the earliest trace is in, the latest is out.
+    const canvas = page.getByRole('img', { name: 'Trace durations over time' }).locator('canvas');
+    const box = await canvas.boundingBox();
+    if (!box) throw new Error('the scatter plot canvas has no box');
+    await page.mouse.move(box.x + 8, box.y + 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
+    await page.mouse.up();
+    const showing = page.getByText(/, showing \d+/);
+    await expect(showing).toBeVisible();
+    const shown = Number(/showing (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);
+    expect(shown).toBeGreaterThan(0);
+    expect(shown).toBeLessThan(total);
+    const searchUrl = page.url();
+
+    // Open a result that exists (Tempo's mock search also lists one trace that has since vanished).
+    const link = traceRows(list).getByRole('link').filter({ hasNotText: /deadbeef/ }).first();
+    await link.click();
+    await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
+    await page.goBack();
+    await expect(page).toHaveURL(searchUrl);
+    expect(await countLine(page)).toBe(total);
+  });
+}
