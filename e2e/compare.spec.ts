@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
+import { FASTER_COLOURS, NEUTRAL_COLOUR, SLOWER_COLOURS } from '../src/compare/delta-format';
 
 // Two demo traces of the same root operation (web-frontend POST /checkout); the demo backend
 // regenerates any trace from its ID, so these open without a search.
@@ -55,6 +56,56 @@ test.describe('trace comparison', () => {
     await expect(grid).toHaveAttribute('aria-rowcount', String(rowCount));
     await page.keyboard.press('Enter');
     await expect(details.getByRole('heading', { level: 2 })).toContainText('POST /checkout');
+  });
+
+  test('the diff graph shows the union tree, keeps view=graph in the URL and opens a node in the details', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    const graphTab = page.getByRole('tab', { name: 'Graph' });
+    await graphTab.click();
+    await expect(graphTab).toHaveAttribute('aria-selected', 'true');
+    await expect(page).toHaveURL(/[?&]view=graph\b/);
+
+    const graph = page.getByRole('img', { name: 'Trace difference graph' });
+    await expect(graph).toBeVisible();
+    // The text alternative names the biggest changes; the table stays the way to browse.
+    const descriptionId = await graph.getAttribute('aria-describedby');
+    await expect(page.locator(`[id="${descriptionId}"]`)).toContainText(/Biggest self-time changes: .+ [+\u2212][\d.]+ (µs|ms|s)/);
+    await expect(page.getByRole('table', { name: 'Trace differences' })).toBeVisible();
+    await expect(page.getByRole('treegrid', { name: 'Comparison timeline' })).toHaveCount(0);
+
+    // Find a drawn node: a canvas pixel in one of the node fills (grey, or a shade of orange or blue).
+    const fills = [NEUTRAL_COLOUR, ...SLOWER_COLOURS, ...FASTER_COLOURS];
+    const findNode = () =>
+      graph.evaluate((canvas: HTMLCanvasElement, hexes: string[]) => {
+        const rgb = hexes.map((h) => [1, 3, 5].map((at) => parseInt(h.slice(at, at + 2), 16)));
+        const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+        const dpr = window.devicePixelRatio || 1;
+        const same = (o: number, c: number[]) => data[o] === c[0] && data[o + 1] === c[1] && data[o + 2] === c[2];
+        for (let y = 1; y < height - 1; y++) {
+          for (let x = 1; x < width - 1; x++) {
+            const o = (y * width + x) * 4;
+            // The middle of a node: this pixel and its right and lower neighbours have the same fill.
+            const fill = rgb.find((c) => same(o, c));
+            if (fill && same(o + 4, fill) && same(o + width * 4, fill)) return { x: (x + 1) / dpr, y: (y + 1) / dpr };
+          }
+        }
+        return null;
+      }, fills);
+    await expect.poll(findNode).not.toBeNull();
+    const point = (await findNode())!;
+    await graph.click({ position: point });
+    const details = page.getByRole('region', { name: 'Span details' });
+    await expect(details).toBeVisible();
+    await expect(details.getByRole('heading', { level: 2 })).not.toBeEmpty();
+    await expect(details.getByRole('table', { name: 'Numbers in A and B' })).toBeVisible();
+
+    // The view survives a reload; the waterfall tab takes `view` out of the URL again.
+    await page.reload();
+    await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('img', { name: 'Trace difference graph' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    await expect(page).not.toHaveURL(/view=graph/);
+    await expect(page.getByRole('treegrid', { name: 'Comparison timeline' })).toBeVisible();
   });
 
   test('a trace that fails to load names its side and backend, offers Retry, and the other side still shows', async ({ page }) => {

@@ -2,17 +2,21 @@
  * TraceComparison: why B took longer (or less) than A. Props:
  * - `traceA`, `traceB`: the two loaded traces (A is the baseline). Treated as immutable.
  * - `spanHref?(side, spanId)`: link to a span in its own trace page, used in the details.
+ * - `view?`, `onViewChange?(view)`: the picture of the union tree ('waterfall' or 'graph'); when
+ *   `view` is not given the component keeps it itself (the route keeps it in the URL).
  *
- * Shows the summary in words and numbers, the merged waterfall of the union tree, the
- * `Trace differences` table and, for the selected node, A's and B's details side by side.
+ * Shows the summary in words and numbers, the union tree as a merged waterfall or a diff graph,
+ * the `Trace differences` table and, for the selected node, A's and B's details side by side.
  * The diff is computed once per pair of traces (linear in the number of spans).
  */
 
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { LoadingState } from '../components/loading-state';
 import { diffTraces, type TraceDiff } from '../model/trace-diff';
 import type { Trace } from '../model/types';
+import { ComparisonViewSwitch, type ComparisonView } from './comparison-view-switch';
 import { DiffDetails } from './diff-details';
+import { DiffGraph } from './diff-graph';
 import { DiffSummary } from './diff-summary';
 import { DiffTable } from './diff-table';
 import { DiffWaterfall } from './diff-waterfall';
@@ -21,11 +25,20 @@ export interface TraceComparisonProps {
   traceA: Trace;
   traceB: Trace;
   spanHref?: (side: 'A' | 'B', spanId: string) => string;
+  view?: ComparisonView;
+  onViewChange?: (view: ComparisonView) => void;
 }
 
-export function TraceComparison({ traceA, traceB, spanHref }: TraceComparisonProps) {
+export function TraceComparison({ traceA, traceB, spanHref, view: viewProp, onViewChange }: TraceComparisonProps) {
   const diff = useDiff(traceA, traceB);
   const [selection, setSelection] = useState<{ diff: TraceDiff; nodeId: number } | null>(null);
+  const [ownView, setOwnView] = useState<ComparisonView>('waterfall');
+  const switchId = useId();
+  const view = viewProp ?? ownView;
+  const changeView = (next: ComparisonView) => {
+    if (viewProp === undefined) setOwnView(next);
+    onViewChange?.(next);
+  };
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
   // A selection belongs to one diff: new traces start with nothing selected.
   const selectedNodeId = selection !== null && selection.diff === diff ? selection.nodeId : null;
@@ -36,7 +49,13 @@ export function TraceComparison({ traceA, traceB, spanHref }: TraceComparisonPro
       <DiffSummary diff={diff} onSelectNode={select} />
       <div className={`grid gap-4 ${selectedNodeId !== null ? 'xl:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
         <div className="min-w-0 space-y-6">
-          <DiffWaterfall key={diffKey(diff)} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+          <ComparisonViewSwitch view={view} onChange={changeView} idPrefix={switchId}>
+            {view === 'graph' ? (
+              <DiffGraph key={`graph-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+            ) : (
+              <DiffWaterfall key={diffKey(diff)} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+            )}
+          </ComparisonViewSwitch>
           <DiffTable key={`table-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
         </div>
         {selectedNodeId !== null ? (

@@ -1,7 +1,8 @@
 // /compare/:traceIdA/:traceIdB — why one request took longer than another.
 // URL state: `backend` (both sides), or `backendA` / `backendB` (one each; they win over
-// `backend`), so A and B can come from different backends or from opened files. /compare and
-// /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
+// `backend`), so A and B can come from different backends or from opened files; `view=graph`
+// shows the diff graph instead of the merged waterfall (kept when swapping A and B or comparing
+// other traces). /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
 // its side, backend and cause, offers Retry, and leaves the other side on screen.
 import { useCallback } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -10,6 +11,7 @@ import type { LoadedTrace } from '../api/backend';
 import { backendIdFromParam, getBackend, listBackends } from '../api/backend-registry';
 import { traceQuery } from '../api/queries';
 import { CompareForm, type CompareTarget } from '../compare/compare-form';
+import { comparisonViewFromParam, type ComparisonView } from '../compare/comparison-view-switch';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
 import { TraceComparison } from '../compare/trace-comparison';
@@ -45,8 +47,24 @@ function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideS
 
 export function CompareRoute() {
   const { traceIdA = '', traceIdB = '' } = useParams();
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
+  const view = comparisonViewFromParam(params.get('view'));
+  // The waterfall is the default view, so its URL carries no `view=`.
+  const withView = useCallback((href: string) => (view === 'graph' ? `${href}${href.includes('?') ? '&' : '?'}view=graph` : href), [view]);
+  const onViewChange = useCallback(
+    (next: ComparisonView) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (next === 'graph') updated.set('view', 'graph');
+          else updated.delete('view');
+          return updated;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
   const shared = params.get('backend');
   const a: Side = { label: 'A', traceId: traceIdA, backendId: backendIdFromParam(params.get('backendA') ?? shared) };
   const b: Side = { label: 'B', traceId: traceIdB, backendId: backendIdFromParam(params.get('backendB') ?? shared) };
@@ -55,8 +73,8 @@ export function CompareRoute() {
   const backends = listBackends().map((backend) => ({ id: backend.id, name: backend.name }));
 
   const onCompare = useCallback(
-    (x: CompareTarget, y: CompareTarget) => void navigate(compareHref(x, y)),
-    [navigate],
+    (x: CompareTarget, y: CompareTarget) => void navigate(withView(compareHref(x, y))),
+    [navigate, withView],
   );
   // Relative to <base href>, so the links work under any path prefix.
   const { backendId: backendIdA } = a;
@@ -107,7 +125,7 @@ export function CompareRoute() {
       <div className="flex flex-wrap items-baseline gap-3">
         <h1 className="text-xl font-semibold">Compare traces</h1>
         <Link
-          to={compareHref({ traceId: b.traceId, backendId: b.backendId }, { traceId: a.traceId, backendId: a.backendId })}
+          to={withView(compareHref({ traceId: b.traceId, backendId: b.backendId }, { traceId: a.traceId, backendId: a.backendId }))}
           className="text-sm text-sky-800 underline dark:text-sky-300"
         >
           Swap A and B
@@ -130,7 +148,7 @@ export function CompareRoute() {
         ))}
       </div>
       {stateA.status === 'ready' && stateB.status === 'ready' ? (
-        <TraceComparison traceA={stateA.trace} traceB={stateB.trace} spanHref={spanHref} />
+        <TraceComparison traceA={stateA.trace} traceB={stateB.trace} spanHref={spanHref} view={view} onViewChange={onViewChange} />
       ) : stateA.status === 'loading' || stateB.status === 'loading' ? (
         <LoadingState label="The comparison appears when both traces are loaded." />
       ) : null}
