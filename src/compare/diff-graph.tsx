@@ -29,7 +29,7 @@ import {
 } from './diff-graph-layout';
 import { DARK_GRAPH_PALETTE, graphNodeFill, graphNodeMark, LIGHT_GRAPH_PALETTE } from './diff-graph-style';
 import { expandAncestorsOf, toggleNode } from './diff-rows';
-import { useDarkClass } from './use-dark-class';
+import { useDarkClass } from '../components/use-dark-class';
 import { useDiffGraphLayout } from './use-diff-graph-layout';
 
 export interface DiffGraphProps {

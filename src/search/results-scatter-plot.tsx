@@ -8,7 +8,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
 import { traceErrorCount, traceSpanCount, type PlotBrush, type ResultStats } from './result-stats';
-import { useDarkTheme } from './use-dark-theme';
+import { useDarkClass } from '../components/use-dark-class';
 
 const HEIGHT_PX = 220;
 const MARGIN = { top: 10, right: 14, bottom: 26, left: 64 };
@@ -130,7 +130,7 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
   const [hovered, setHovered] = useState<number | null>(null);
   const [active, setActive] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
-  const dark = useDarkTheme();
+  const dark = useDarkClass();
 
   useEffect(() => {
     const element = containerRef.current;

@@ -12,7 +12,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import type { Trace } from '../model/types';
 import { buildFlameLayout, flameHitTest } from './flame-layout';
 import { labelColourOn } from './label-colour';
-import { useDarkClass } from './use-dark-class';
+import { useDarkClass } from '../components/use-dark-class';
 
 interface FlameGraphProps {
   trace: Trace;

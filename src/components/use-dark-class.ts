@@ -1,6 +1,5 @@
-// The graph paints on a canvas, so it must know the theme (the `dark` class the shell puts on
-// <html>) and repaint when it changes. (src/timeline has the same hook; features may not import
-// each other — a shared copy in src/components would serve both.)
+// Canvas and SVG drawings pick colours in script, so they need to know the theme the shell applied
+// (a `dark` class on <html>, see src/app/theme.ts) and redraw when the user switches it.
 import { useSyncExternalStore } from 'react';
 
 function subscribe(onChange: () => void): () => void {
