@@ -41,6 +41,10 @@ for (const theme of ['light', 'dark'] as const) {
 
     await page.goto('./dependencies');
     await expect(page.getByRole('img', { name: 'Service dependency graph' })).toBeVisible();
+    // Let the page settle (graph drawn, table filled, no loading text) before judging contrast.
+    await expect(page.getByRole('table', { name: 'Service dependencies' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: /Loading/ })).toHaveCount(0);
+    await page.waitForTimeout(300);
     await expectNoSeriousViolations(page, 'dependencies');
   });
 }
