@@ -1,6 +1,7 @@
 // Find in trace: the query box, match count, next/previous, highlight vs show-only-matches, and
-// jumps to the next/previous error. The box keeps its own text and reports it after a short pause,
-// so typing stays fluid on large traces while the URL (find=) still follows.
+// jumps to the next/previous error. The box keeps its own text and reports it after a pause that
+// grows with the trace (a search of a small trace is cheaper than a keystroke), so typing stays
+// fluid on large traces while the URL (find=) still follows.
 
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 
@@ -20,14 +21,19 @@ interface FindBarProps {
   onNextError(): void;
   onPreviousError(): void;
   inputRef: RefObject<HTMLInputElement | null>;
+  /** How long typing must pause before the query is sent, ms (default 150). */
+  debounceMs?: number;
+  /** The user is about to search (focus, first keystroke): a chance to prepare the search. */
+  onPrepare?(): void;
 }
 
-const DEBOUNCE_MS = 150;
+const DEFAULT_DEBOUNCE_MS = 150;
 const smallButton =
   'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
 export function FindBar(props: FindBarProps) {
-  const { query, onQueryChange } = props;
+  const { query, onQueryChange, onPrepare } = props;
+  const debounceMs = props.debounceMs ?? DEFAULT_DEBOUNCE_MS;
   const [text, setText] = useState(query);
   const lastSent = useRef(query);
   const inputId = useId();
@@ -45,9 +51,9 @@ export function FindBar(props: FindBarProps) {
     const timer = window.setTimeout(() => {
       lastSent.current = text;
       onQueryChange(text);
-    }, DEBOUNCE_MS);
+    }, debounceMs);
     return () => window.clearTimeout(timer);
-  }, [text, onQueryChange]);
+  }, [text, onQueryChange, debounceMs]);
 
   const hasQuery = query.trim() !== '';
   return (
@@ -61,7 +67,11 @@ export function FindBar(props: FindBarProps) {
         type="search"
         value={text}
         placeholder="Find: service, name, key=value, span ID"
-        onChange={(e) => setText(e.target.value)}
+        onFocus={onPrepare}
+        onChange={(e) => {
+          onPrepare?.();
+          setText(e.target.value);
+        }}
         onKeyDown={(e) => {
           if (e.key === 'Enter') {
             e.preventDefault();

@@ -1,5 +1,8 @@
-// Everything a waterfall row needs to draw itself, gathered once per render of the timeline so
-// that rows stay dumb: no row reads React state of its own, and no state exists per span.
+// Everything a waterfall row needs to draw itself, so that rows stay dumb: no row reads React state
+// of its own, and no state exists per span. The timeline memoises this object on its real inputs
+// (trace, zoom, collapse state, find, toggles): it does not change while the list scrolls, so rows
+// already on screen skip rendering and a scroll frame renders only the rows that came into view.
+// What changes per row and often (selected, active, current match) is passed to each row instead.
 
 import type { Trace } from '../model/types';
 import type { SiblingGroupIndex } from './row-list';
@@ -29,21 +32,14 @@ export interface RowContext {
   collapsed: Uint8Array;
   groups: SiblingGroupIndex | null;
   groupExpanded: Uint8Array;
-  selectedIndex: number;
-  activeRowIndex: number;
   errorPrefix: Int32Array;
   /** Per span: 1 when it matches the find query (highlight mode and filter mode alike). */
   matchMask: Uint8Array | null;
-  /** Span index of the current find match, or -1. */
-  currentMatch: number;
   critical: CriticalSegments | null;
   /** Per span: 1 when the span lies outside its parent across a process boundary. */
   skewMask: Uint8Array | null;
   /** The attribute shown as bar label, or null for the duration. */
   labelAttribute: string | null;
-  nameColumnPx: number;
-  /** Rows are this tall, px. */
-  rowHeightPx: number;
   onToggleRow(row: number): void;
   onClickRow(rowIndex: number): void;
   onHoverEvent(event: HoveredEvent | null): void;

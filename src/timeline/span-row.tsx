@@ -1,8 +1,14 @@
 // One row of the waterfall: the name cell (indent guides, toggle, service swatch, names, markers)
 // and the timeline cell (bar, critical path, event markers, label). Rows are absolutely
-// positioned by the virtualizer; only the rows in view exist.
+// positioned; only the rows in view exist.
+//
+// Cheap to create, because a fast drag replaces every row on screen in each frame: a plain span
+// row is 8 elements (indent guides are the name cell's background, the service swatch and the
+// toggle's arrow are pseudo-elements, vertical placement uses fixed offsets rather than
+// transforms), and the row is memoised, so rows already on screen do not render again while
+// the list scrolls.
 
-import type { CSSProperties } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { SpanFlag } from '../model/types';
 import { attributeText, spanAttributeValue } from './attribute-text';
@@ -12,40 +18,64 @@ import { labelColourOn } from './label-colour';
 import { barGeometry, timeToFraction } from './time-scale';
 
 export const INDENT_PX = 14;
+/** Row height; the `h-7` class of a row says the same, and the row list is laid out with it. */
+export const ROW_HEIGHT_PX = 28;
+/** The name column width comes from this CSS variable, set once on the grid, not per row. */
+export const NAME_COLUMN_VAR = '--name-col';
 
-interface SpanRowProps {
+export interface SpanRowProps {
   ctx: RowContext;
   /** Span index, or a group header value (< 0). */
   row: number;
   rowIndex: number;
-  topPx: number;
+  /** The span's details are open. */
+  selected: boolean;
+  /** The keyboard's active row (aria-activedescendant). */
+  active: boolean;
+  /** The current find match. */
+  currentMatch: boolean;
 }
 
-export function SpanRow({ ctx, row, rowIndex, topPx }: SpanRowProps) {
-  return isGroupRow(row) ? (
-    <GroupRow ctx={ctx} groupId={groupIdOfRow(row)} rowIndex={rowIndex} topPx={topPx} row={row} />
-  ) : (
-    <SingleSpanRow ctx={ctx} spanIndex={row} rowIndex={rowIndex} topPx={topPx} />
-  );
-}
+export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
+  return isGroupRow(props.row) ? <GroupRow {...props} groupId={groupIdOfRow(props.row)} /> : <SingleSpanRow {...props} spanIndex={props.row} />;
+});
 
 function rowDomId(rowIndex: number): string {
   return `skein-row-${rowIndex}`;
 }
 export { rowDomId };
 
-function rowStyle(ctx: RowContext, topPx: number): CSSProperties {
+function rowStyle(rowIndex: number): CSSProperties {
+  return { transform: `translateY(${rowIndex * ROW_HEIGHT_PX}px)` };
+}
+
+// h-7 = ROW_HEIGHT_PX; the column template reads NAME_COLUMN_VAR (written out: Tailwind finds
+// classes by scanning the source text, so a class name must never be assembled at run time).
+// Size containment: a new row never makes the browser lay out anything else.
+const rowBase =
+  'absolute top-0 left-0 grid h-7 w-full grid-cols-[var(--name-col)_minmax(0,1fr)] cursor-default border-b border-gray-100 text-sm select-none contain-strict dark:border-gray-800/70';
+const nameCellBase = 'flex min-w-0 items-center gap-1 overflow-hidden border-r border-gray-200 pr-2 dark:border-gray-700';
+// One vertical line per ancestor level, as a repeating background of the name cell.
+const guidesClass =
+  'bg-[repeating-linear-gradient(to_right,transparent_0_10px,var(--guide)_10px_11px,transparent_11px_14px)] bg-no-repeat [--guide:var(--color-gray-300)] dark:[--guide:var(--color-gray-700)]';
+const timeCell = 'relative min-w-0 overflow-hidden';
+const activeOutline = 'outline-2 -outline-offset-2 outline-blue-500';
+
+/**
+ * Indentation of the name cell: guides for `depth` levels (capped so that names keep ~140 px of
+ * the name column) and room for the toggle, which leaves do not have.
+ */
+function nameCellIndent(depth: number, hasToggle: boolean): { className: string; style: CSSProperties } {
+  const toggleRoomPx = hasToggle ? 8 : 28; // 4 px margin + gap, plus the 16 px toggle and its gap for leaves
+  if (depth <= 0) return { className: nameCellBase, style: { paddingLeft: toggleRoomPx } };
+  const guidesPx = `min(${depth * INDENT_PX}px, var(${NAME_COLUMN_VAR}) - 140px)`;
   return {
-    transform: `translateY(${topPx}px)`,
-    height: ctx.rowHeightPx,
-    gridTemplateColumns: `${ctx.nameColumnPx}px minmax(0, 1fr)`,
+    className: `${nameCellBase} ${guidesClass}`,
+    style: { paddingLeft: `calc(${guidesPx} + ${toggleRoomPx}px)`, backgroundSize: `${guidesPx} 100%` },
   };
 }
 
-const rowBase =
-  'absolute left-0 top-0 grid w-full cursor-default select-none border-b border-gray-100 text-sm contain-strict dark:border-gray-800/70';
-
-function SingleSpanRow({ ctx, spanIndex, rowIndex, topPx }: { ctx: RowContext; spanIndex: number; rowIndex: number; topPx: number }) {
+function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatch }: SpanRowProps & { spanIndex: number }) {
   const { trace, colours } = ctx;
   const span = trace.spans[spanIndex];
   if (!span) return null;
@@ -54,15 +84,13 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, topPx }: { ctx: RowContext; s
   const depth = columns.depth[spanIndex] ?? 0;
   const hasChildren = (columns.childCount[spanIndex] ?? 0) > 0;
   const collapsed = hasChildren && ctx.collapsed[spanIndex] === 1;
-  const selected = ctx.selectedIndex === spanIndex;
-  const active = ctx.activeRowIndex === rowIndex;
   const isMatch = ctx.matchMask ? ctx.matchMask[spanIndex] === 1 : false;
-  const isCurrentMatch = ctx.currentMatch === spanIndex;
   const colour = colours[columns.service[spanIndex] ?? 0] ?? '#888';
   const isError = (flags & SpanFlag.Error) !== 0;
   const hiddenErrors = collapsed ? descendantErrorCount(columns, ctx.errorPrefix, spanIndex) : 0;
   const skewed = ctx.skewMask ? ctx.skewMask[spanIndex] === 1 : false;
   const shiftUs = ctx.shiftUs ? (ctx.shiftUs[spanIndex] ?? 0) : 0;
+  const indent = nameCellIndent(depth, hasChildren);
 
   return (
     <div
@@ -74,23 +102,15 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, topPx }: { ctx: RowContext; s
       aria-selected={selected}
       data-span-id={span.spanId}
       data-row-index={rowIndex}
-      className={`${rowBase} ${rowBackground(selected, isCurrentMatch, isMatch)} ${active ? 'outline-2 -outline-offset-2 outline-blue-500' : ''}`}
-      style={rowStyle(ctx, topPx)}
+      className={`${rowBase} ${rowBackground(selected, currentMatch, isMatch)} ${active ? activeOutline : ''}`}
+      style={rowStyle(rowIndex)}
       onClick={() => ctx.onClickRow(rowIndex)}
     >
-      <div role="gridcell" className="flex min-w-0 items-center gap-1 overflow-hidden border-r border-gray-200 pr-2 dark:border-gray-700">
-        <IndentGuides depth={depth} maxPx={ctx.nameColumnPx - 140} />
-        <ToggleButton
-          hasChildren={hasChildren}
-          expanded={!collapsed}
-          label={span.name}
-          onToggle={() => ctx.onToggleRow(spanIndex)}
-        />
-        <span aria-hidden="true" className="h-3 w-1.5 shrink-0 rounded-sm" style={{ backgroundColor: colour }} />
-        <span className="min-w-0 truncate">
-          <span className="font-medium text-gray-600 dark:text-gray-300">{span.serviceName}</span>{' '}
-          <span className="text-gray-900 dark:text-gray-50">{span.name}</span>
-        </span>
+      <div role="gridcell" className={indent.className} style={indent.style}>
+        {hasChildren && <ToggleButton expanded={!collapsed} label={span.name} onToggle={() => ctx.onToggleRow(spanIndex)} />}
+        <ServiceName colour={colour}>
+          <span className="font-medium text-gray-600 dark:text-gray-300">{span.serviceName}</span> {span.name}
+        </ServiceName>
         {isError && <Badge tone="error" label="Error" text="!" />}
         {hiddenErrors > 0 && (
           <Badge tone="error-soft" label={`${hiddenErrors} hidden ${hiddenErrors === 1 ? 'error' : 'errors'} inside`} text={`${hiddenErrors}!`} />
@@ -106,10 +126,22 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, topPx }: { ctx: RowContext; s
           />
         )}
       </div>
-      <div role="gridcell" className="relative min-w-0 overflow-hidden">
+      <div role="gridcell" className={timeCell}>
         <SpanBar ctx={ctx} spanIndex={spanIndex} colour={colour} />
       </div>
     </div>
+  );
+}
+
+/** The service swatch (a pseudo-element in the service colour) and the truncated name text. */
+function ServiceName({ colour, italic, children }: { colour: string; italic?: boolean; children: ReactNode }) {
+  return (
+    <span
+      className={`min-w-0 truncate before:mr-1 before:inline-block before:h-3 before:w-1.5 before:rounded-sm before:align-[-1px] before:[background-color:var(--svc)] before:content-[''] ${italic ? 'text-gray-800 italic dark:text-gray-100' : 'text-gray-900 dark:text-gray-50'}`}
+      style={{ '--svc': colour } as CSSProperties}
+    >
+      {children}
+    </span>
   );
 }
 
@@ -119,6 +151,13 @@ function rowBackground(selected: boolean, currentMatch: boolean, match: boolean)
   if (match) return 'bg-amber-50 dark:bg-amber-900/30';
   return 'hover:bg-gray-50 dark:hover:bg-gray-800/60';
 }
+
+// Vertical placement in the 27 px cell (28 px row minus its bottom border) by fixed offsets: the
+// centre is 13.5 px down.
+const barClass = 'absolute top-[7.5px] h-3 rounded-[2px]';
+const labelBase = 'pointer-events-none absolute truncate px-1 whitespace-nowrap tabular-nums';
+const labelBesideClass = `${labelBase} top-[5.5px] text-xs leading-4 text-gray-700 dark:text-gray-300`;
+const labelInsideClass = `${labelBase} top-[7.5px] text-[11px] leading-3 font-medium`;
 
 function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: number; colour: string }) {
   const span = ctx.trace.spans[spanIndex];
@@ -133,7 +172,7 @@ function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: numbe
       {geometry.inView && (
         <div
           data-span-bar=""
-          className="absolute top-1/2 h-3 -translate-y-1/2 rounded-[2px]"
+          className={barClass}
           style={{ left: pct(geometry.left), width: `max(${pct(geometry.width)}, 1px)`, backgroundColor: colour }}
         />
       )}
@@ -147,7 +186,7 @@ function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: numbe
               key={eventIndex}
               aria-hidden="true"
               data-event-marker=""
-              className="absolute top-1/2 h-4 w-[3px] -translate-x-1/2 -translate-y-1/2 rounded-[1px] border border-white bg-gray-900 dark:border-gray-900 dark:bg-white"
+              className="absolute top-[5.5px] h-4 w-[3px] -translate-x-1/2 rounded-[1px] border border-white bg-gray-900 dark:border-gray-900 dark:bg-white"
               style={{ left: pct(at) }}
               onMouseEnter={(e) => ctx.onHoverEvent({ spanIndex, eventIndex, clientX: e.clientX, clientY: e.clientY })}
               onMouseLeave={() => ctx.onHoverEvent(null)}
@@ -156,7 +195,7 @@ function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: numbe
         })}
       <span
         data-bar-label={placement.side}
-        className={`pointer-events-none absolute top-1/2 -translate-y-1/2 truncate px-1 whitespace-nowrap tabular-nums ${placement.side === 'inside' ? 'text-[11px] leading-3 font-medium' : 'text-xs text-gray-700 dark:text-gray-300'}`}
+        className={placement.side === 'inside' ? labelInsideClass : labelBesideClass}
         style={placement.side === 'inside' ? { ...placement.style, color: labelColourOn(colour) } : placement.style}
       >
         {label}
@@ -176,7 +215,7 @@ function CriticalPieces({ pairs, ctx }: { pairs: Float64Array; ctx: RowContext }
       <span
         key={k}
         data-critical-path=""
-        className="absolute top-1/2 h-1 -translate-y-1/2 bg-gray-950 dark:bg-white"
+        className="absolute top-[11.5px] h-1 bg-gray-950 dark:bg-white"
         style={{ left: pct(g.left), width: `max(${pct(g.width)}, 1px)` }}
       />,
     );
@@ -194,7 +233,7 @@ function barLabel(ctx: RowContext, spanIndex: number): string {
   return formatDurationUs(span.durationUs);
 }
 
-function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; groupId: number; rowIndex: number; topPx: number; row: number }) {
+function GroupRow({ ctx, groupId, rowIndex, row, active }: SpanRowProps & { groupId: number }) {
   const groups = ctx.groups;
   if (!groups) return null;
   const first = groups.firstIndex[groupId] ?? 0;
@@ -206,7 +245,6 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
   const count = groups.memberCount[groupId] ?? 0;
   const totalUs = groups.totalDurationUs[groupId] ?? 0;
   const expanded = ctx.groupExpanded[groupId] === 1;
-  const active = ctx.activeRowIndex === rowIndex;
   const colour = ctx.colours[columns.service[first] ?? 0] ?? '#888';
   const errors = groupErrorCount(columns, ctx.errorPrefix, groups, groupId);
   const startUs = ctx.startUs[first] ?? span.startUs;
@@ -216,6 +254,7 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
   const title = `${count} × ${span.name} — total ${formatDurationUs(totalUs)}`;
   // The folded members are drawn faintly, so the label may sit over them when there is no room.
   const groupLabel = labelPlacement(extent.left, extent.width);
+  const indent = nameCellIndent(depth, true);
   const members: number[] = [];
   if (!expanded) {
     // Folded: draw each member's bar faintly in the one row (members are siblings, contiguous).
@@ -231,23 +270,21 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
       aria-selected={false}
       data-group-row={row}
       data-span-id={span.spanId}
-      className={`${rowBase} bg-gray-50 hover:bg-gray-100 dark:bg-gray-900 dark:hover:bg-gray-800 ${active ? 'outline-2 -outline-offset-2 outline-blue-500' : ''}`}
-      style={rowStyle(ctx, topPx)}
+      className={`${rowBase} bg-gray-50 hover:bg-gray-100 dark:bg-gray-900 dark:hover:bg-gray-800 ${active ? activeOutline : ''}`}
+      style={rowStyle(rowIndex)}
       onClick={() => ctx.onClickRow(rowIndex)}
     >
-      <div role="gridcell" className="flex min-w-0 items-center gap-1 overflow-hidden border-r border-gray-200 pr-2 dark:border-gray-700">
-        <IndentGuides depth={depth} maxPx={ctx.nameColumnPx - 140} />
-        <ToggleButton hasChildren expanded={expanded} label={title} onToggle={() => ctx.onToggleRow(row)} />
-        <span aria-hidden="true" className="h-3 w-1.5 shrink-0 rounded-sm" style={{ backgroundColor: colour }} />
-        <span className="min-w-0 truncate italic text-gray-800 dark:text-gray-100">
+      <div role="gridcell" className={indent.className} style={indent.style}>
+        <ToggleButton expanded={expanded} label={title} onToggle={() => ctx.onToggleRow(row)} />
+        <ServiceName colour={colour} italic>
           <span className="font-semibold not-italic">{count} ×</span> {span.serviceName} {span.name}{' '}
           <span className="text-gray-600 dark:text-gray-300">— total {formatDurationUs(totalUs)}</span>
-        </span>
+        </ServiceName>
         {errors > 0 && <Badge tone="error-soft" label={`${errors} ${errors === 1 ? 'error' : 'errors'} in group`} text={`${errors}!`} />}
       </div>
-      <div role="gridcell" className="relative min-w-0 overflow-hidden">
+      <div role="gridcell" className={timeCell}>
         {expanded && extent.inView && (
-          <div className="absolute top-1/2 h-1 -translate-y-1/2 opacity-50" style={{ left: pct(extent.left), width: `max(${pct(extent.width)}, 1px)`, backgroundColor: colour }} />
+          <div className="absolute top-[11.5px] h-1 opacity-50" style={{ left: pct(extent.left), width: `max(${pct(extent.width)}, 1px)`, backgroundColor: colour }} />
         )}
         {members.map((i) => {
           const member = ctx.trace.spans[i];
@@ -257,13 +294,13 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
           return (
             <div
               key={i}
-              className="absolute top-1/2 h-3 -translate-y-1/2 rounded-[2px] opacity-80 ring-1 ring-white dark:ring-gray-900"
+              className={`${barClass} opacity-80 ring-1 ring-white dark:ring-gray-900`}
               style={{ left: pct(g.left), width: `max(${pct(g.width)}, 1px)`, backgroundColor: colour }}
             />
           );
         })}
         <span
-          className="pointer-events-none absolute top-1/2 -translate-y-1/2 truncate px-1 text-xs whitespace-nowrap text-gray-700 tabular-nums dark:text-gray-300"
+          className={labelBesideClass}
           style={groupLabel.style}
         >
           {formatDurationUs(totalUs)}
@@ -273,40 +310,19 @@ function GroupRow({ ctx, groupId, rowIndex, topPx, row }: { ctx: RowContext; gro
   );
 }
 
-function IndentGuides({ depth, maxPx }: { depth: number; maxPx: number }) {
-  const widthPx = Math.max(0, Math.min(depth * INDENT_PX, maxPx));
-  if (widthPx === 0) return <span className="w-1 shrink-0" />;
-  return (
-    <span
-      aria-hidden="true"
-      className="h-full shrink-0 self-stretch [--guide:var(--color-gray-300)] dark:[--guide:var(--color-gray-700)]"
-      style={{
-        width: widthPx + 4,
-        backgroundImage: `repeating-linear-gradient(to right, transparent 0 ${INDENT_PX / 2 + 3}px, var(--guide) ${INDENT_PX / 2 + 3}px ${INDENT_PX / 2 + 4}px, transparent ${INDENT_PX / 2 + 4}px ${INDENT_PX}px)`,
-        backgroundSize: `${widthPx}px 100%`,
-        backgroundRepeat: 'no-repeat',
-      }}
-    />
-  );
-}
-
-function ToggleButton({ hasChildren, expanded, label, onToggle }: { hasChildren: boolean; expanded: boolean; label: string; onToggle(): void }) {
-  if (!hasChildren) return <span className="w-4 shrink-0" />;
+/** The expand/collapse button; the arrow is its ::before (a CSS triangle), turned when open. */
+function ToggleButton({ expanded, label, onToggle }: { expanded: boolean; label: string; onToggle(): void }) {
   return (
     <button
       type="button"
       tabIndex={-1}
       aria-label={`${expanded ? 'Collapse' : 'Expand'} ${label}`}
-      className="flex h-4 w-4 shrink-0 items-center justify-center rounded text-gray-600 hover:bg-gray-200 dark:text-gray-300 dark:hover:bg-gray-700"
+      className={`flex h-4 w-4 shrink-0 items-center justify-center rounded text-gray-600 before:border-y-4 before:border-l-[6px] before:border-y-transparent before:border-l-current before:content-[''] hover:bg-gray-200 dark:text-gray-300 dark:hover:bg-gray-700 ${expanded ? 'before:rotate-90' : ''}`}
       onClick={(e) => {
         e.stopPropagation();
         onToggle();
       }}
-    >
-      <svg viewBox="0 0 10 10" className={`h-2.5 w-2.5 transition-transform ${expanded ? 'rotate-90' : ''}`} aria-hidden="true">
-        <path d="M3 1.5 L7 5 L3 8.5 Z" fill="currentColor" />
-      </svg>
-    </button>
+    />
   );
 }
 

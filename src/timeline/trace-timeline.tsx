@@ -20,12 +20,23 @@
  * Performance: nothing is stored per span in React state. The collapsed set is one Uint8Array
  * (replaced, never mutated), the row list is an Int32Array rebuilt only when the trace, the
  * collapsed set, the find filter or the sibling grouping changes, and only rows in view (plus
- * overscan) are in the DOM.
+ * overscan) are in the DOM. The scroll position is followed by WaterfallRows alone, so scrolling
+ * never re-renders this component; the row context is memoised on its real inputs, so rows
+ * already on screen do not re-render either.
  */
 
 import type { LinkPattern } from '../lib/link-patterns';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type PointerEvent as ReactPointerEvent,
+} from 'react';
 import { Button } from '../components/button';
 import { NoticeBanner } from '../components/notice-banner';
 import { serviceColours } from '../lib/colour-scale';
@@ -56,11 +67,13 @@ import {
 import { ServiceLegend } from './service-legend';
 import { ShortcutsDialog } from './shortcuts-dialog';
 import { SpanDetails } from './span-details';
-import { SpanRow, rowDomId } from './span-row';
+import { scrollTopToShowRow } from './row-window';
+import { NAME_COLUMN_VAR, ROW_HEIGHT_PX, rowDomId } from './span-row';
 import { TickGridLines, TimeRuler } from './time-ruler';
 import { clampViewRange, fullViewRange, isFullView, type ViewRange } from './time-scale';
 import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-analyses';
-import { useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
+import { findDebounceMs, prepareFind, useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
+import { WaterfallRows } from './waterfall-rows';
 
 export type { ViewRange } from './time-scale';
 
@@ -77,8 +90,7 @@ export interface TraceTimelineProps {
   linkPatterns?: readonly LinkPattern[];
 }
 
-const ROW_HEIGHT_PX = 28;
-const OVERSCAN_ROWS = 12;
+const OVERSCAN_ROWS = 6;
 const DEFAULT_NAME_COLUMN_PX = 380;
 
 /** UI state that belongs to one trace and resets when another trace arrives. */
@@ -201,27 +213,20 @@ export function TraceTimeline(props: TraceTimelineProps) {
     return firstIndexById.get(selectedSpanId) ?? -1;
   }, [selectedSpanId, selectedHint, trace, firstIndexById]);
 
-  // ---- virtualizer ------------------------------------------------------------------------------
+  // ---- scrolling: rows have one fixed height, so positions are arithmetic ------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const activeIndexRef = useRef(activeRowIndex);
-  activeIndexRef.current = activeRowIndex;
-  const rangeExtractor = useCallback((range: Range) => {
-    // Keep the active row mounted so aria-activedescendant always points at a real element.
-    const indices = defaultRangeExtractor(range);
-    const active = activeIndexRef.current;
-    if (active >= 0 && active < range.count && !indices.includes(active)) {
-      indices.push(active);
-      indices.sort((a, b) => a - b);
-    }
-    return indices;
+  // Also kept in state: the row list subscribes to the element's scroll events once it exists.
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const attachScrollElement = useCallback((el: HTMLDivElement | null) => {
+    scrollRef.current = el;
+    setScrollElement(el);
   }, []);
-  const virtualizer = useVirtualizer({
-    count: rows.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: OVERSCAN_ROWS,
-    rangeExtractor,
-  });
+  const scrollToRow = useCallback((rowIndex: number) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    const top = scrollTopToShowRow(rowIndex, ROW_HEIGHT_PX, el.scrollTop, el.clientHeight);
+    if (top !== el.scrollTop) el.scrollTop = top;
+  }, []);
 
   // ---- revealing a span: open its ancestors, unfold its group, scroll to it -------------------
   const pendingReveal = useRef<{ span: number; select: boolean } | null>(null);
@@ -245,9 +250,9 @@ export function TraceTimeline(props: TraceTimelineProps) {
     const at = rowIndexOfSpan(rows, pending.span, groups);
     if (at >= 0) {
       pendingReveal.current = null;
-      virtualizer.scrollToIndex(at, { align: 'auto' });
+      scrollToRow(at);
     }
-  }, [revealTick, rows, groups, virtualizer]);
+  }, [revealTick, rows, groups, scrollToRow]);
 
   // A selection from outside (URL, reference link) is revealed once per change.
   const lastRevealedSelection = useRef<number>(-1);
@@ -289,9 +294,9 @@ export function TraceTimeline(props: TraceTimelineProps) {
       const row = rows[at];
       if (row === undefined) return;
       update(() => ({ activeRow: row }));
-      virtualizer.scrollToIndex(at, { align: 'auto' });
+      scrollToRow(at);
     },
-    [rows, update, virtualizer],
+    [rows, update, scrollToRow],
   );
   const onClickRow = useCallback(
     (rowIndex: number) => {
@@ -328,6 +333,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
   }, [find.query, update]);
 
   const findInputRef = useRef<HTMLInputElement | null>(null);
+  const onPrepareFind = useCallback(() => prepareFind(trace), [trace]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.ctrlKey || e.metaKey || e.altKey) return;
@@ -459,34 +465,42 @@ export function TraceTimeline(props: TraceTimelineProps) {
 
   // ---- render -----------------------------------------------------------------------------------
   const startUs = shown.columns.startUs;
-  const ctx: RowContext = {
-    trace: shown,
-    colours,
-    view,
-    startUs,
-    shiftUs: skew.shiftUs,
-    collapsed,
-    groups,
-    groupExpanded,
-    selectedIndex,
-    activeRowIndex,
-    errorPrefix,
-    matchMask: find.query !== '' ? find.mask : null,
-    currentMatch,
-    critical,
-    skewMask: skew.mask,
-    labelAttribute,
-    nameColumnPx,
-    rowHeightPx: ROW_HEIGHT_PX,
-    onToggleRow: toggleRow,
-    onClickRow,
-    onHoverEvent: setHoveredEvent,
-  };
+  const matchMask = find.query !== '' ? find.mask : null;
+  const skewShiftUs = skew.shiftUs;
+  const skewMask = skew.mask;
+  // Rows call these through refs, so the context need not change when their closures do.
+  const rowHandlers = useRef({ toggleRow, onClickRow });
+  useLayoutEffect(() => {
+    rowHandlers.current = { toggleRow, onClickRow };
+  });
+  const onToggleRowStable = useCallback((row: number) => rowHandlers.current.toggleRow(row), []);
+  const onClickRowStable = useCallback((rowIndex: number) => rowHandlers.current.onClickRow(rowIndex), []);
+  const ctx = useMemo<RowContext>(
+    () => ({
+      trace: shown,
+      colours,
+      view,
+      startUs,
+      shiftUs: skewShiftUs,
+      collapsed,
+      groups,
+      groupExpanded,
+      errorPrefix,
+      matchMask,
+      critical,
+      skewMask,
+      labelAttribute,
+      onToggleRow: onToggleRowStable,
+      onClickRow: onClickRowStable,
+      onHoverEvent: setHoveredEvent,
+    }),
+    [shown, colours, view, startUs, skewShiftUs, collapsed, groups, groupExpanded, errorPrefix, matchMask, critical, skewMask, labelAttribute, onToggleRowStable, onClickRowStable],
+  );
   const selectedSpan = selectedIndex >= 0 ? shown.spans[selectedIndex] : undefined;
   const zoomed = !isFullView(view, viewDurationUs);
   const matchPosition = currentMatch >= 0 ? indexInSorted(find.matches, currentMatch) : -1;
   const issues = trace.issues;
-  const items = virtualizer.getVirtualItems();
+  const gridStyle = useMemo(() => ({ [NAME_COLUMN_VAR]: `${nameColumnPx}px` }) as CSSProperties, [nameColumnPx]);
 
   return (
     <div className="flex h-full min-h-0 flex-col bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100">
@@ -557,6 +571,8 @@ export function TraceTimeline(props: TraceTimelineProps) {
           onNextError={() => goToError(1)}
           onPreviousError={() => goToError(-1)}
           inputRef={findInputRef}
+          debounceMs={findDebounceMs(trace.spans.length)}
+          onPrepare={onPrepareFind}
         />
         <ServiceLegend services={trace.services} colours={colours} />
         {/* Orphans get their "incomplete trace" note from the route, above the summary. */}
@@ -593,7 +609,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           </div>
 
           <div
-            ref={scrollRef}
+            ref={attachScrollElement}
             role="treegrid"
             aria-label="Trace timeline"
             aria-rowcount={rows.length}
@@ -604,22 +620,25 @@ export function TraceTimeline(props: TraceTimelineProps) {
             onKeyDown={onKeyDown}
             onFocus={() => {
               if (activeRowIndex < 0 && rows.length > 0) {
-                const first = virtualizer.getVirtualItems()[0]?.index ?? 0;
-                update(() => ({ activeRow: rows[first] ?? null }));
+                const first = Math.min(rows.length - 1, Math.floor((scrollRef.current?.scrollTop ?? 0) / ROW_HEIGHT_PX));
+                update(() => ({ activeRow: rows[Math.max(0, first)] ?? null }));
               }
             }}
             className="relative min-h-0 flex-1 overflow-auto focus:outline-none focus-visible:ring-2 focus-visible:ring-sky-500 focus-visible:ring-inset"
+            style={gridStyle}
           >
-            <div className="pointer-events-none absolute inset-y-0 right-0" style={{ left: nameColumnPx, height: virtualizer.getTotalSize() }}>
+            <div className="pointer-events-none absolute inset-y-0 right-0" style={{ left: nameColumnPx, height: rows.length * ROW_HEIGHT_PX }}>
               <TickGridLines view={view} widthPx={timelineWidthPx} />
             </div>
-            <div role="rowgroup" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
-              {items.map((item) => {
-                const row = rows[item.index];
-                if (row === undefined) return null;
-                return <SpanRow key={row} ctx={ctx} row={row} rowIndex={item.index} topPx={item.start} />;
-              })}
-            </div>
+            <WaterfallRows
+              scrollElement={scrollElement}
+              rows={rows}
+              ctx={ctx}
+              activeRowIndex={activeRowIndex}
+              selectedIndex={selectedIndex}
+              currentMatch={currentMatch}
+              overscanRows={OVERSCAN_ROWS}
+            />
           </div>
           {rows.length === 0 && (
             // Outside the treegrid: a treegrid may only own rows.

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { findDebounceMs } from './use-trace-features';
+
+describe('findDebounceMs', () => {
+  it('answers small traces almost at once and waits at most 150 ms on large ones', () => {
+    expect(findDebounceMs(0)).toBe(0);
+    expect(findDebounceMs(50)).toBe(0);
+    expect(findDebounceMs(10_000)).toBe(20);
+    expect(findDebounceMs(100_000)).toBe(150);
+    expect(findDebounceMs(1_000_000)).toBe(150);
+  });
+});
