@@ -237,6 +237,7 @@ async function feature(name, goal, fn) {
     name,
     goal,
     readyMs: median(samples.map((s) => s.readyMs)),
+    diffMs: median(samples.map((s) => s.diffMs)),
     longestTaskMs: median(samples.map((s) => s.longestTaskMs)),
     errors: samples.filter((s) => s.error).map((s) => s.error),
   });
@@ -282,7 +283,8 @@ const lines = [
 if (features.length) {
   lines.push('', '| page | goal | median ms | longest task ms |', '|---|---|---:|---:|');
   for (const f of features) {
-    lines.push(`| ${f.name} | ${f.goal} | ${fmt(f.readyMs)} | ${fmt(f.longestTaskMs)} |` + (f.errors.length ? ` failed: ${f.errors[0]}` : ''));
+    const extra = f.diffMs === null || f.diffMs === undefined ? '' : ` (of which ${fmt(f.diffMs)} from both traces loaded to the table)`;
+    lines.push(`| ${f.name} | ${f.goal} | ${fmt(f.readyMs)}${extra} | ${fmt(f.longestTaskMs)} |` + (f.errors.length ? ` failed: ${f.errors[0]}` : ''));
   }
 }
 if (layout) lines.push('', `Graph layout in Node (1,200 services / 4,000 edges): ${JSON.stringify(layout)}`);

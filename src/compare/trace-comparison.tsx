@@ -82,6 +82,8 @@ export function TraceComparison({ traceA, traceB, spanHref, view: viewProp, onVi
 function useDiff(traceA: Trace, traceB: Trace): TraceDiff | null {
   const [result, setResult] = useState<{ a: Trace; b: Trace; diff: TraceDiff } | null>(null);
   useEffect(() => {
+    // Marks for the benchmark: both traces are here; the table marks when it is drawn.
+    performance.mark('skein:compare-traces-ready');
     const timer = window.setTimeout(() => setResult({ a: traceA, b: traceB, diff: diffTraces(traceA, traceB) }), 0);
     return () => window.clearTimeout(timer);
   }, [traceA, traceB]);
