@@ -7,6 +7,7 @@
 // The canvas is role="img" named `Trace difference graph`, described by a short text of the
 // biggest changes; the `Trace differences` table is the accessible way to browse the nodes.
 
+import { useCanvasSize } from '../components/use-canvas-size';
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { Button } from '../components/button';
@@ -74,11 +75,11 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
 
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // Size: follow the wrapper; the backing store is in device pixels for crisp lines.
+  const { size, sizeRef } = useCanvasSize(wrapperRef, canvasRef, () => drawRef.current());
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
-  const sizeRef = useRef({ width: 0, height: 0 });
   const frameRef = useRef(0);
-  const [size, setSize] = useState({ width: 0, height: 0 });
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
 
   const selectedIndex = selectedNodeId === null ? -1 : (layout.indexOfNode[selectedNodeId] ?? -1);
@@ -120,7 +121,7 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
         return fitted;
       },
     });
-  }, [layout, paint, palette, selectedIndex, hoverIndex]);
+  }, [layout, paint, palette, selectedIndex, hoverIndex, sizeRef]);
 
   const drawRef = useRef(draw);
   useEffect(() => {
@@ -138,24 +139,6 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
     scheduleDraw();
   }, [draw, scheduleDraw]);
 
-  // Size: follow the wrapper; the backing store is in device pixels for crisp lines.
-  useEffect(() => {
-    const wrapper = wrapperRef.current;
-    const canvas = canvasRef.current;
-    if (!wrapper || !canvas) return;
-    const observer = new ResizeObserver(() => {
-      const width = Math.floor(wrapper.clientWidth);
-      const height = Math.floor(wrapper.clientHeight);
-      const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.max(1, Math.round(width * dpr));
-      canvas.height = Math.max(1, Math.round(height * dpr));
-      sizeRef.current = { width, height };
-      setSize({ width, height });
-      drawRef.current();
-    });
-    observer.observe(wrapper);
-    return () => observer.disconnect();
-  }, []);
 
   // Pan and zoom.
   useEffect(() => {

@@ -1,6 +1,7 @@
 // A thin React host around the canvas drawing functions: it owns the canvas size, the d3-zoom
 // pan/zoom transform, hover hit testing and the tooltip. All drawing happens in drawGraph, at most
 // once per animation frame, so panning a 4,000-edge graph does no React work per frame.
+import { useCanvasSize } from '../components/use-canvas-size';
 import { select } from 'd3';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -81,9 +82,10 @@ function fitTransform(scene: GraphScene, widthPx: number, heightPx: number): Zoo
 export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, centerRequest, describedBy, onNodeClick, onEdgeClick }: GraphCanvasProps) {
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // Size: follow the wrapper; the backing store is in device pixels for crisp lines.
+  const { size, sizeRef } = useCanvasSize(wrapperRef, canvasRef, () => scheduleDraw());
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
-  const sizeRef = useRef({ width: 0, height: 0 });
   const frameRef = useRef(0);
   /** The transform of the last full drawing, and a copy of it while the user pans or zooms. */
   const drawnTransform = useRef<ZoomTransform | null>(null);
@@ -91,7 +93,6 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
   const settleTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [hover, setHover] = useState<Hover>(null);
   const [pointer, setPointer] = useState({ x: 0, y: 0 });
-  const [size, setSize] = useState({ width: 0, height: 0 });
 
   const incident = useMemo(() => {
     const lists: number[][] = scene.graph.nodes.map(() => []);
@@ -157,7 +158,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
       // enough for deciding which labels collide.
       measureLabel: (name) => name.length * glyphWidth(ctx),
     }, part);
-  }, [scene, emphasis, ringNodes, activeEdge]);
+  }, [scene, emphasis, ringNodes, activeEdge, sizeRef]);
 
   /** Starts (or keeps) snapshot mode for a big graph; false for small graphs, which redraw fully. */
   const snapshotSource = useRef<() => boolean>(() => false);
@@ -205,24 +206,6 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
 
   useEffect(() => () => cancelAnimationFrame(frameRef.current), []);
 
-  // Size: follow the wrapper; the backing store is in device pixels for crisp lines.
-  useEffect(() => {
-    const wrapper = wrapperRef.current;
-    const canvas = canvasRef.current;
-    if (!wrapper || !canvas) return;
-    const observer = new ResizeObserver(() => {
-      const width = Math.floor(wrapper.clientWidth);
-      const height = Math.floor(wrapper.clientHeight);
-      const dpr = window.devicePixelRatio || 1;
-      canvas.width = Math.max(1, Math.round(width * dpr));
-      canvas.height = Math.max(1, Math.round(height * dpr));
-      sizeRef.current = { width, height };
-      setSize({ width, height });
-      scheduleDraw();
-    });
-    observer.observe(wrapper);
-    return () => observer.disconnect();
-  }, [scheduleDraw]);
 
   // Pan and zoom.
   useEffect(() => {
@@ -269,7 +252,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
     const { width, height } = sizeRef.current;
     const k = Math.max(transformRef.current.k, 1);
     select(canvas).call(zoomRef.current.transform, zoomIdentity.translate(width / 2 - x * k, height / 2 - y * k).scale(k));
-  }, [centerRequest, scene]);
+  }, [centerRequest, scene, sizeRef]);
 
   useEffect(() => {
     scheduleDraw();

@@ -6,6 +6,7 @@
  * under the pointer. Drawing is O(spans) per size/selection change; hit testing is a binary search.
  */
 
+import { prepareCanvas } from '../components/use-canvas-size';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
@@ -42,15 +43,8 @@ export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphPr
   }, []);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || widthPx <= 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(widthPx * ratio);
-    canvas.height = Math.round(heightPx * ratio);
-    const context = canvas.getContext('2d');
+    const context = prepareCanvas(canvasRef.current, widthPx, heightPx);
     if (!context) return;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, widthPx, heightPx);
     const { startUs, durationUs, depth, service } = trace.columns;
     const scale = widthPx / totalUs;
     const labelColours = new Map(colours.map((c) => [c, labelColourOn(c)]));

@@ -2,6 +2,7 @@
 // bottom). Dragging across it selects a time range to zoom into; the current zoom window is the
 // unshaded part. Drawing is O(spans) once per trace / size / colour change, never per frame.
 
+import { prepareCanvas } from '../components/use-canvas-size';
 import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Trace } from '../model/types';
 import { clampViewRange, fullViewRange, type ViewRange } from './time-scale';
@@ -39,15 +40,8 @@ export function Minimap({ trace, colours, startUs, view, onViewChange, heightPx 
   }, [trace]);
 
   useEffect(() => {
-    const canvas = canvasRef.current;
-    if (!canvas || widthPx <= 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(widthPx * ratio);
-    canvas.height = Math.round(heightPx * ratio);
-    const context = canvas.getContext('2d');
+    const context = prepareCanvas(canvasRef.current, widthPx, heightPx);
     if (!context) return;
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, widthPx, heightPx);
     const n = trace.spans.length;
     if (n === 0) return;
     const rowPx = Math.max(heightPx / n, 0.5);
