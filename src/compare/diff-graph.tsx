@@ -7,6 +7,7 @@
 // The canvas is role="img" named `Trace difference graph`, described by a short text of the
 // biggest changes; the `Trace differences` table is the accessible way to browse the nodes.
 
+import { ZoomButtons } from '../components/zoom-buttons';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -352,17 +353,7 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
           </p>
         ) : null}
         {hover ? <HoverCard diff={diff} layout={layout} index={hover.index} at={hover} size={size} /> : null}
-        <div className="absolute top-2 right-2 flex gap-1">
-          <Button variant="secondary" className="px-2 py-1" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
-            +
-          </Button>
-          <Button variant="secondary" className="px-2 py-1" onClick={() => zoomBy(0.8)} aria-label="Zoom out">
-            −
-          </Button>
-          <Button variant="secondary" className="px-2 py-1" onClick={fit}>
-            Fit
-          </Button>
-        </div>
+        <ZoomButtons className="absolute top-2 right-2" onZoom={zoomBy} onFit={fit} />
       </div>
       <GraphLegend className="border-t border-slate-200 px-3 pt-2 dark:border-slate-800" />
       <p id={descriptionId} className="px-3 pt-1 pb-2 text-xs text-slate-700 dark:text-slate-300">

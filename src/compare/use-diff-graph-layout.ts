@@ -4,6 +4,7 @@
 // is computed the previous one stays on screen. Without Worker support, or if the worker fails
 // to start, the layout runs on the main thread: slower for huge trees, but the graph still works.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { LatestRequestWorker } from '../lib/latest-request-worker';
 import type { TraceDiff } from '../model/trace-diff';
 import { diffTreeShape, layoutTreeShape, type DiffGraphLayout, type DiffTreeShape } from './diff-graph-layout';
 
@@ -28,12 +29,7 @@ export interface DiffGraphLayoutState {
 }
 
 function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./diff-graph-layout-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  return typeof Worker === 'undefined' ? null : new Worker(new URL('./diff-graph-layout-worker.ts', import.meta.url), { type: 'module' });
 }
 
 export function useDiffGraphLayout(diff: TraceDiff, collapsed: Uint8Array): DiffGraphLayoutState {
@@ -45,7 +41,7 @@ export function useDiffGraphLayout(diff: TraceDiff, collapsed: Uint8Array): Diff
     collapsed: null,
     error: null,
   });
-  const workerRef = useRef<{ worker: Worker; busy: boolean } | null>(null);
+  const workerRef = useRef<LatestRequestWorker<DiffGraphLayoutResponse> | null>(null);
   const requestId = useRef(0);
 
   useEffect(() => {
@@ -62,43 +58,22 @@ export function useDiffGraphLayout(diff: TraceDiff, collapsed: Uint8Array): Diff
         finish(null, error instanceof Error ? error.message : String(error));
       }
     };
-    // A busy worker is still laying out an older folding: drop it rather than wait for it.
-    if (workerRef.current?.busy) {
-      workerRef.current.worker.terminate();
-      workerRef.current = null;
-    }
-    workerRef.current ??= (() => {
-      const worker = startWorker();
-      return worker ? { worker, busy: false } : null;
-    })();
-    const slot = workerRef.current;
-    if (!slot) {
-      // Still in its own task, after the click that asked for it has been painted.
-      const timer = setTimeout(runHere, 0);
-      return () => clearTimeout(timer);
-    }
-    slot.busy = true;
-    slot.worker.onmessage = (event: MessageEvent<DiffGraphLayoutResponse>) => {
-      if (event.data.id !== id) return;
-      slot.busy = false;
-      if ('layout' in event.data) finish(event.data.layout, null);
-      else finish(null, event.data.error);
-    };
-    slot.worker.onerror = (event) => {
-      // The worker script itself failed (e.g. blocked by a content security policy): fall back.
-      event.preventDefault();
-      slot.worker.terminate();
-      if (workerRef.current === slot) workerRef.current = null;
-      runHere();
-    };
+    workerRef.current ??= new LatestRequestWorker<DiffGraphLayoutResponse>(startWorker);
     const request: DiffGraphLayoutRequest = { id, shape, collapsed };
-    slot.worker.postMessage(request);
-    return undefined;
+    const posted = workerRef.current.post(
+      request,
+      (response) => ('layout' in response ? finish(response.layout, null) : finish(null, response.error)),
+      runHere,
+    );
+    if (posted) return undefined;
+    // Still in its own task, after the click that asked for it has been painted.
+    const timer = setTimeout(runHere, 0);
+    return () => clearTimeout(timer);
   }, [sync, shape, collapsed]);
 
   useEffect(
     () => () => {
-      workerRef.current?.worker.terminate();
+      workerRef.current?.dispose();
       workerRef.current = null;
     },
     [],

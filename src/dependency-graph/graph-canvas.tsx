@@ -1,12 +1,12 @@
 // A thin React host around the canvas drawing functions: it owns the canvas size, the d3-zoom
 // pan/zoom transform, hover hit testing and the tooltip. All drawing happens in drawGraph, at most
 // once per animation frame, so panning a 4,000-edge graph does no React work per frame.
+import { ZoomButtons } from '../components/zoom-buttons';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select } from 'd3';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
-import { Button } from '../components/button';
 import { drawGraph, LABEL_FONT, type DrawPart } from './draw-graph';
 import { edgeErrorRate } from './graph-model';
 import { hitEdge, hitNode, type GraphScene } from './graph-scene';
@@ -347,17 +347,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
         />
       </div>
       {tooltip}
-      <div className="absolute right-2 top-2 flex gap-1">
-        <Button variant="secondary" className="px-2 py-1" onClick={() => zoomBy(1.25)} aria-label="Zoom in">
-          +
-        </Button>
-        <Button variant="secondary" className="px-2 py-1" onClick={() => zoomBy(0.8)} aria-label="Zoom out">
-          −
-        </Button>
-        <Button variant="secondary" className="px-2 py-1" onClick={fit}>
-          Fit
-        </Button>
-      </div>
+      <ZoomButtons className="absolute right-2 top-2" onZoom={zoomBy} onFit={fit} />
     </div>
   );
 }

@@ -1,8 +1,9 @@
 // Lays a graph out in a Web Worker, so 1,200 services and 4,000 edges never block the page.
-// A newer request cancels an older one by terminating its worker (a layout cannot be interrupted
-// from outside otherwise). Without Worker support, or if the worker fails to start, the layout
-// runs on the main thread instead: slower for huge graphs, but the page still works.
+// A newer request cancels an older one (see LatestRequestWorker). Without Worker support, or if
+// the worker fails to start, the layout runs on the main thread instead: slower for huge graphs,
+// but the page still works.
 import { useEffect, useRef, useState } from 'react';
+import { LatestRequestWorker } from '../lib/latest-request-worker';
 import { computeLayout } from './compute-layout';
 import type { LayoutRequest, LayoutResponse } from './layout-messages';
 import type { GraphLayout, LayoutInput, LayoutKind } from './layout-types';
@@ -22,17 +23,12 @@ export interface GraphLayoutResult {
 }
 
 function startWorker(): Worker | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
-  } catch {
-    return null;
-  }
+  return typeof Worker === 'undefined' ? null : new Worker(new URL('./layout-worker.ts', import.meta.url), { type: 'module' });
 }
 
 export function useGraphLayout(input: LayoutInput | null, kind: LayoutKind): GraphLayoutResult {
   const [state, setState] = useState<LayoutState>({ input: null, kind, layout: null, error: null });
-  const workerRef = useRef<{ worker: Worker; busy: boolean } | null>(null);
+  const workerRef = useRef<LatestRequestWorker<LayoutResponse> | null>(null);
   const requestId = useRef(0);
 
   useEffect(() => {
@@ -48,42 +44,19 @@ export function useGraphLayout(input: LayoutInput | null, kind: LayoutKind): Gra
         finish(null, error instanceof Error ? error.message : String(error));
       }
     };
-
-    // A busy worker is still computing an older request: drop it rather than wait for it.
-    if (workerRef.current?.busy) {
-      workerRef.current.worker.terminate();
-      workerRef.current = null;
-    }
-    if (!workerRef.current) {
-      const worker = startWorker();
-      if (worker) workerRef.current = { worker, busy: false };
-    }
-    const slot = workerRef.current;
-    if (!slot) {
-      runHere();
-      return;
-    }
-    slot.busy = true;
-    slot.worker.onmessage = (event: MessageEvent<LayoutResponse>) => {
-      if (event.data.id !== id) return;
-      slot.busy = false;
-      if ('layout' in event.data) finish(event.data.layout, null);
-      else finish(null, event.data.error);
-    };
-    slot.worker.onerror = (event) => {
-      // The worker script itself failed (e.g. blocked by a content security policy): fall back.
-      event.preventDefault();
-      slot.worker.terminate();
-      if (workerRef.current === slot) workerRef.current = null;
-      runHere();
-    };
+    workerRef.current ??= new LatestRequestWorker<LayoutResponse>(startWorker);
     const request: LayoutRequest = { id, kind, input };
-    slot.worker.postMessage(request);
+    const posted = workerRef.current.post(
+      request,
+      (response) => ('layout' in response ? finish(response.layout, null) : finish(null, response.error)),
+      runHere,
+    );
+    if (!posted) runHere();
   }, [input, kind]);
 
   useEffect(
     () => () => {
-      workerRef.current?.worker.terminate();
+      workerRef.current?.dispose();
       workerRef.current = null;
     },
     [],
