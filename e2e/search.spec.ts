@@ -196,3 +196,12 @@ for (const backend of ['jaeger', 'tempo']) {
     expect(await countLine(page)).toBe(total);
   });
 }
+
+test('a link with a lookback but no window gets its window in place: Back leaves the search', async ({ page }) => {
+  await page.goto('./files');
+  await page.goto('./search?lookback=2d&service=cart');
+  await expect(page).toHaveURL(/lookback=2d.*start=\d+&end=\d+/);
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(/\/files$/);
+});

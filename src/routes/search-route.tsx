@@ -133,13 +133,15 @@ export function SearchRoute() {
   }
 
   // A link with a lookback but no window (hand-written, or an old bookmark): fix the window now,
-  // in place, so reloads and Back repeat this exact search.
+  // in place, so reloads and Back repeat this exact search. Only while the browser still shows this
+  // URL: after a quick Back the replace would otherwise rewrite the URL of the page gone back to.
   useEffect(() => {
+    if (new URLSearchParams(window.location.search).toString() !== paramsText) return;
     if (urlState.submitted && (urlState.form.startUs === null || urlState.form.endUs === null)) {
       const form = withSubmitWindow(urlState.form, Date.now() * 1000);
       setParams(searchStateToParams({ ...urlState, form }), { replace: true });
     }
-  }, [urlState, setParams]);
+  }, [urlState, setParams, paramsText]);
 
   // A timeout is not repeated on its own (see retryUnlessTimedOut): the alert's Retry is there.
   const services = useQuery({ ...servicesQuery(backendId), enabled: backend !== undefined, retry: retryUnlessTimedOut });
