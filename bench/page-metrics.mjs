@@ -13,13 +13,20 @@ export const LONG_TASKS_SCRIPT = () => {
   }
 };
 
-/** Records the moment the first span row is painted. */
+/**
+ * Records the moment the first span row is painted (a preview's rows count: they are real spans)
+ * and the moment the whole trace is on screen (rows, and no load progress bar left).
+ */
 const FIRST_ROW_SCRIPT = () => {
+  const painted = (name) => requestAnimationFrame(() => requestAnimationFrame(() => (window[name] = performance.now())));
   const check = () => {
-    if (window.__firstRowSeen) return;
-    if (document.querySelector('[role="row"][data-span-id]')) {
+    if (!window.__firstRowSeen && document.querySelector('[role="row"][data-span-id]')) {
       window.__firstRowSeen = performance.now();
-      requestAnimationFrame(() => requestAnimationFrame(() => (window.__firstRowMs = performance.now())));
+      painted('__firstRowMs');
+    }
+    if (window.__firstRowSeen && !window.__allRowsSeen && !document.querySelector('[role="progressbar"]')) {
+      window.__allRowsSeen = performance.now();
+      painted('__allRowsMs');
     }
   };
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
@@ -191,14 +198,11 @@ export async function measureOpen(context, url, spanCount) {
     const timeout = Math.max(60_000, spanCount / 2);
     await page.waitForFunction(() => window.__firstRowMs !== undefined, null, { timeout, polling: 50 });
     const firstRowMs = await page.evaluate(() => window.__firstRowMs);
-    // Loading is over when the page shows every span (rowcount) or an error; then let it settle.
+    // Loading is over when the page shows the whole trace (rows and no progress bar) or an error; then let it settle.
     await page
-      .waitForFunction(
-        () => document.querySelector('[role="alert"]') || Number(document.querySelector('[role="treegrid"]')?.getAttribute('aria-rowcount')) > 0,
-        null,
-        { timeout, polling: 100 },
-      )
+      .waitForFunction(() => document.querySelector('[role="alert"]') || window.__allRowsMs !== undefined, null, { timeout, polling: 100 })
       .catch(() => {});
+    const allRowsMs = await page.evaluate(() => window.__allRowsMs ?? null);
     await page.waitForTimeout(500);
     const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration)));
     await cdp.send('HeapProfiler.collectGarbage');
@@ -211,6 +215,7 @@ export async function measureOpen(context, url, spanCount) {
     const findMs = await timeFind(page, 'SELECT');
     return {
       firstRowMs,
+      allRowsMs,
       longestTaskMs,
       heapMb: usedSize / 1e6,
       dragP95Ms: drag?.p95 ?? null,

@@ -6,7 +6,8 @@ import { RouterProvider } from 'react-router/dom';
 import './index.css';
 import { loadAppConfig, type ConfigError } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
-import { AppProviders } from './app/providers';
+import { AppProviders, createQueryClient } from './app/providers';
+import { startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
 import { createAppRouter } from './app/router';
 import { routerBasename } from './app/app-base';
 import { applyInitialTheme } from './app/theme';
@@ -41,6 +42,11 @@ async function start(): Promise<void> {
   if (!container) throw new Error('index.html has no #root element');
   const root = createRoot(container);
   const baseUri = document.baseURI;
+  const basename = routerBasename(baseUri);
+  const traceLink = traceLinkOf(location.pathname, location.search, basename);
+  // Opened on a trace: fetch the trace page's code while config.json loads (the router asks for
+  // the same module later and gets this one).
+  if (traceLink !== null) void import('./routes/trace-route').catch(() => undefined);
   const result = await loadAppConfig(baseUri);
   if (!result.ok) {
     await showConfigError(root, result.error);
@@ -57,10 +63,12 @@ async function start(): Promise<void> {
       console.warn('Skein: could not load the link pattern reader; traces show no configured links.', error);
     }
   }
-  const router = createAppRouter(routerBasename(baseUri));
+  const queryClient = createQueryClient();
+  if (traceLink !== null) startEarlyTraceLoad(queryClient, traceLink);
+  const router = createAppRouter(basename);
   root.render(
     <StrictMode>
-      <AppProviders>
+      <AppProviders queryClient={queryClient}>
         <RouterProvider router={router} />
       </AppProviders>
     </StrictMode>,

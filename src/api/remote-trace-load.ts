@@ -11,7 +11,7 @@ import {
   type LoadMeta,
   type TraceLoadOptions,
 } from './trace-load-client';
-import { setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
+import { clearTraceLoadPreview, setTraceLoadPreview, setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
 
 export type WorkerTraceAnswer =
   /** A non-2xx status: handle it as the adapter handles any response. */
@@ -73,6 +73,7 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
   const { what, signal } = request;
   const key = traceLoadKey(request.backendId, request.traceId);
   const url = client.url(path);
+  clearTraceLoadPreview(key);
   setTraceLoadProgress(key, { phase: 'connecting', bytesLoaded: 0, bytesTotal: null, spansParsed: 0 });
   try {
     const outcome = await loadTraceInWorker(
@@ -81,6 +82,7 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
         pick: { traceId: request.traceId },
         ...(signal ? { signal } : {}),
         onProgress: (progress) => setTraceLoadProgress(key, progress),
+        onPreview: (preview) => setTraceLoadPreview(key, preview),
         ...(request.createWorker ? { createWorker: request.createWorker } : {}),
       },
     );

@@ -5,7 +5,9 @@ import { buildTrace } from '../model/build-trace';
 import { parseTraceText } from './parsers/parse-trace-text';
 import { fakeTraceWorker } from './stream/testing/fake-trace-worker';
 import type { TraceLoadProgress } from './stream/trace-load-protocol';
-import { loadTraceInWorker, TraceLoadError } from './trace-load-client';
+import { PENDING_SERVICE } from './stream/streaming-trace-parser';
+import { PREVIEW_ROWS } from './stream/trace-preview';
+import { loadTraceInWorker, TraceLoadError, type TraceLoadPreview } from './trace-load-client';
 
 // The client and the worker's job, joined by an in-process fake Worker (see fake-trace-worker).
 
@@ -84,6 +86,48 @@ describe('loadTraceInWorker', () => {
     // spans arrive in several messages; the worker is ended afterwards
     expect(worker.messages.filter((m) => m === 'spans').length).toBeGreaterThanOrEqual(1);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('sends previews of the spans read so far while a large body streams, before the trace', async () => {
+    const previews: TraceLoadPreview[] = [];
+    const worker = fakeWorker();
+    const outcome = await loadTraceInWorker(
+      { kind: 'url', url: `${base}/jaeger`, timeoutMs: 10_000 },
+      { pick: { traceId: 'be0c000000000007d0' }, streamThresholdBytes: 100_000, onPreview: (p) => previews.push(p), createWorker: () => worker },
+    );
+    if (outcome.kind !== 'loaded') throw new Error('expected a trace');
+    const [trace] = outcome.traces;
+    expect(previews.length).toBeGreaterThanOrEqual(1);
+    // The first preview comes after the first parsed batch, well before the end of the body.
+    expect(worker.messages.indexOf('preview')).toBeLessThan(worker.messages.indexOf('head'));
+    const first = previews[0]!;
+    expect(first.spansRead).toBeGreaterThan(0);
+    expect(first.spansRead).toBeLessThan(2000);
+    expect(first.trace.spans.length).toBe(Math.min(first.spansRead, PREVIEW_ROWS));
+    // Real spans of the trace, with their names and times; Jaeger's processes come after the spans,
+    // so their services are not known yet and say so.
+    const byId = new Map(trace!.spans.map((s) => [s.spanId, s]));
+    for (const span of first.trace.spans) {
+      const real = byId.get(span.spanId);
+      expect(real?.name).toBe(span.name);
+      expect(real?.durationUs).toBe(span.durationUs);
+      expect(span.serviceName).toBe(PENDING_SERVICE);
+      expect(span.warnings.some((w) => /process/i.test(w))).toBe(false);
+    }
+    expect(first.trace.columns.subtreeEnd.every((end) => end <= first.trace.spans.length)).toBe(true);
+    // The finished trace has the services.
+    expect(trace!.spans.some((s) => s.serviceName === PENDING_SERVICE)).toBe(false);
+  });
+
+  it('sends no preview unless asked, nor for a body parsed whole', async () => {
+    const unasked = fakeWorker();
+    await loadTraceInWorker({ kind: 'url', url: `${base}/jaeger`, timeoutMs: 10_000 }, { streamThresholdBytes: 100_000, createWorker: () => unasked });
+    expect(unasked.messages).not.toContain('preview');
+    const whole = fakeWorker();
+    const previews: TraceLoadPreview[] = [];
+    await loadTraceInWorker({ kind: 'url', url: `${base}/jaeger`, timeoutMs: 10_000 }, { onPreview: (p) => previews.push(p), createWorker: () => whole });
+    expect(whole.messages).not.toContain('preview');
+    expect(previews).toEqual([]);
   });
 
   it('parses a small Blob whole and keeps the document; a file gives one trace per trace ID', async () => {

@@ -8,6 +8,7 @@
 import type { Span, Trace } from '../model/types';
 import type { ParseErrorKind } from './parsers/types';
 import { decodeSpanBatch } from './stream/span-transport';
+import { previewTrace } from './stream/trace-preview';
 import type {
   HttpAnswer,
   LoadMeta,
@@ -56,7 +57,16 @@ export interface TraceLoadOptions {
   pick?: TracePick;
   streamThresholdBytes?: number;
   documentLimitBytes?: number;
+  /** Asks for previews while a large body streams: the first rows of the spans read so far. */
+  onPreview?: (preview: TraceLoadPreview) => void;
   createWorker?: () => WorkerLike;
+}
+
+/** A partial trace to show while loading (src/api/stream/trace-preview.ts). */
+export interface TraceLoadPreview {
+  trace: Trace;
+  /** Spans read so far; the preview holds at most the first PREVIEW_ROWS rows of them. */
+  spansRead: number;
 }
 
 export function canLoadInWorker(): boolean {
@@ -153,6 +163,12 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
             return { ...rest, columns, spans: spanLists[i]! };
           });
           return;
+        case 'preview': {
+          const spans = new Array<Span>(0);
+          decodeSpanBatch(message.batch, message.trace.columns, spans);
+          options.onPreview?.({ trace: previewTrace(message.trace.head, message.trace.columns, spans), spansRead: message.spansRead });
+          return;
+        }
         case 'spans': {
           const list = spanLists[message.traceIndex];
           const trace = traces[message.traceIndex];
@@ -189,6 +205,7 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
       pick: options.pick ?? 'all',
       ...(options.streamThresholdBytes !== undefined ? { streamThresholdBytes: options.streamThresholdBytes } : {}),
       ...(options.documentLimitBytes !== undefined ? { documentLimitBytes: options.documentLimitBytes } : {}),
+      ...(options.onPreview !== undefined ? { preview: true } : {}),
     };
     worker.postMessage(request);
   });

@@ -3,11 +3,19 @@
 // Plain subscribe/get functions, shaped for React's useSyncExternalStore.
 
 import { normaliseTraceIdForLookup } from '../lib/trace-id';
+import type { Trace } from '../model/types';
 import type { TraceLoadProgress } from './stream/trace-load-protocol';
 
 export type { TraceLoadProgress } from './stream/trace-load-protocol';
 
+/** The first rows of a trace still loading, built from the spans read so far. */
+export interface TraceLoadPreviewState {
+  trace: Trace;
+  spansRead: number;
+}
+
 const current = new Map<string, TraceLoadProgress>();
+const previews = new Map<string, TraceLoadPreviewState>();
 const listeners = new Set<() => void>();
 
 export function traceLoadKey(backendId: string, traceId: string): string {
@@ -26,6 +34,24 @@ export function setTraceLoadProgress(key: string, progress: TraceLoadProgress | 
 
 export function getTraceLoadProgress(key: string): TraceLoadProgress | undefined {
   return current.get(key);
+}
+
+/**
+ * Records the latest preview of the load under `key`. It outlives the load's progress on purpose:
+ * the page shows it until the finished trace is on screen, then clears it (as does a new load).
+ */
+export function setTraceLoadPreview(key: string, preview: TraceLoadPreviewState): void {
+  previews.set(key, preview);
+  for (const listener of listeners) listener();
+}
+
+export function clearTraceLoadPreview(key: string): void {
+  if (!previews.delete(key)) return;
+  for (const listener of listeners) listener();
+}
+
+export function getTraceLoadPreview(key: string): TraceLoadPreviewState | undefined {
+  return previews.get(key);
 }
 
 export function subscribeTraceLoadProgress(listener: () => void): () => void {

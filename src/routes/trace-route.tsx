@@ -1,7 +1,7 @@
 // /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
 // URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
 // view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind) and zoom.
-import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
@@ -9,7 +9,14 @@ import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { LoadProgress } from '../components/load-progress';
-import { getTraceLoadProgress, subscribeTraceLoadProgress, traceLoadKey, type TraceLoadProgress } from '../api/trace-load-progress';
+import {
+  clearTraceLoadPreview,
+  getTraceLoadPreview,
+  getTraceLoadProgress,
+  subscribeTraceLoadProgress,
+  traceLoadKey,
+  type TraceLoadProgress,
+} from '../api/trace-load-progress';
 import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
 import type { Trace } from '../model/types';
@@ -20,6 +27,7 @@ import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
+import { wasLoadedEarly } from '../app/early-trace-load';
 
 const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
   connecting: 'Connecting',
@@ -94,10 +102,12 @@ function TracePage({ traceId }: { traceId: string }) {
   const selectedSpanId = searchParams.get('span');
   const viewParam = searchParams.get('view');
   const view: TraceViewName = isTraceViewName(viewParam) ? viewParam : 'timeline';
+  const [loadedEarly] = useState(() => wasLoadedEarly(backendId, traceId));
   const query = useQuery({
     ...traceQuery(backendId, traceId),
     enabled: backend !== undefined && traceId !== '',
     retry: retryUnlessTimedOut,
+    retryOnMount: !loadedEarly,
   });
   // While Retry runs, the last failure stays on screen (marked as retrying) rather than a spinner.
   const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${traceId}`, query);
@@ -105,7 +115,18 @@ function TracePage({ traceId }: { traceId: string }) {
   const queryClient = useQueryClient();
   const progressKey = traceLoadKey(backendId, traceId);
   const progress = useSyncExternalStore(subscribeTraceLoadProgress, () => getTraceLoadProgress(progressKey));
+  // The trace (and a preview of a large one) is drawn from deferred values: React renders a new
+  // one in the background, in slices, so that the first drawing of a big waterfall does not hold
+  // the page in one long task (useQuery and the progress store update synchronously).
+  const data = useDeferredValue(query.data);
+  // A preview of a large trace (its first rows, read so far) stays until the trace replaces it.
+  const storedPreview = useSyncExternalStore(subscribeTraceLoadProgress, () => getTraceLoadPreview(progressKey));
+  const shown = data !== undefined;
+  useEffect(() => {
+    if (shown) clearTraceLoadPreview(progressKey);
+  }, [shown, progressKey]);
   const [cancelled, setCancelled] = useState(false);
+  const preview = useDeferredValue(data === undefined && !cancelled ? storedPreview : undefined);
   const cancelLoad = useCallback(() => {
     setCancelled(true);
     void queryClient.cancelQueries({ queryKey: traceQuery(backendId, traceId).queryKey });
@@ -135,7 +156,7 @@ function TracePage({ traceId }: { traceId: string }) {
     [setSearchParams],
   );
 
-  const raw = query.data?.raw;
+  const raw = data?.raw;
   // The JSON view shows the payload as loaded; stringify it only when that view is open.
   const rawText = useMemo(() => (view === 'json' && raw !== undefined ? JSON.stringify(raw, null, 2) : undefined), [view, raw]);
 
@@ -172,8 +193,8 @@ function TracePage({ traceId }: { traceId: string }) {
       </div>
     );
   }
-  if (query.isPending) {
-    if (cancelled && query.fetchStatus === 'idle') {
+  if (data === undefined) {
+    if (cancelled && query.isPending && query.fetchStatus === 'idle') {
       return (
         <div className="p-4">
           <title>{`Trace ${shortId} not loaded · Skein`}</title>
@@ -187,6 +208,49 @@ function TracePage({ traceId }: { traceId: string }) {
           >
             <p>The load was stopped before the trace could be shown. Load it again, or open another trace.</p>
           </ErrorAlert>
+        </div>
+      );
+    }
+    if (preview !== undefined) {
+      return (
+        <div className="flex min-h-0 flex-1 flex-col">
+          <title>{`Trace ${shortId} · Skein`}</title>
+          <section aria-label="Trace overview" className="border-b border-slate-200 dark:border-slate-800">
+            <LoadProgress
+              className="!py-3"
+              label={`Loading trace ${traceId} from ${backend.name}`}
+              stepLabel={LOAD_STEP_LABELS[progress?.phase ?? 'transferring']}
+              bytesLoaded={progress?.bytesLoaded ?? 0}
+              bytesTotal={progress?.bytesTotal ?? null}
+              itemsDone={progress?.spansParsed ?? preview.spansRead}
+              itemsLabel="spans"
+              onCancel={cancelLoad}
+            />
+            <div className="px-4 pb-3">
+              <NoticeBanner title="Preview:">
+                the first {preview.trace.spans.length.toLocaleString('en-US')} rows, built from the first{' '}
+                {preview.spansRead.toLocaleString('en-US')} spans read. Spans whose parent has not arrived yet show as top-level
+                spans, and services read later show as “…”. The whole trace replaces this view when loading ends.
+              </NoticeBanner>
+            </div>
+          </section>
+          <div className="flex min-h-0 flex-1 flex-col">
+            <TraceViewSwitch
+              key="preview"
+              view="timeline"
+              rawText={undefined}
+              trace={preview.trace}
+              selectedSpanId={selectedSpanId}
+              onSelectSpan={selectSpan}
+              timeZone={timeZone}
+              findQuery={findQuery}
+              onFindQueryChange={setFindQuery}
+              viewRange={zoom}
+              onViewRangeChange={setZoom}
+              traceLinkHref={traceLinkHref}
+              linkPatterns={getLinkPatterns()}
+            />
+          </div>
         </div>
       );
     }
@@ -209,10 +273,8 @@ function TracePage({ traceId }: { traceId: string }) {
       </>
     );
   }
-  // Not pending and no error shown: there is data (a failed refetch keeps the trace it had).
-  if (query.data === undefined) return null;
-
-  const { trace, partialMessage } = query.data;
+  // There is data (a failed refetch keeps the trace it had).
+  const { trace, partialMessage } = data;
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <title>{`${rootLabel(trace)} (${shortId}) · Skein`}</title>
@@ -235,6 +297,7 @@ function TracePage({ traceId }: { traceId: string }) {
       <TraceViewTabs view={view} />
       <div className="flex min-h-0 flex-1 flex-col">
         <TraceViewSwitch
+          key="trace"
           view={view}
           rawText={rawText}
           trace={trace}

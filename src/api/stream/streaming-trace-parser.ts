@@ -7,7 +7,7 @@
 // parseTraceText, which works up to the engine's longest string.
 
 import { normaliseId } from '../../lib/trace-id';
-import type { RawSpan } from '../../model/types';
+import type { RawSpan, WireFormat } from '../../model/types';
 import { isObject, type JsonObject } from '../parsers/json-guards';
 import { NO_PROCESS_WARNING, parseJaegerSpan, readProcesses, type JaegerProcess } from '../parsers/parse-jaeger';
 import { parseOtlpSpan, readResource, readScope, type ResourceContext } from '../parsers/parse-otlp';
@@ -18,6 +18,8 @@ import { JsonSpanScanner, SkeletonTooLargeError, type ContextKind, type ScannerS
 
 /** The longest string V8 can make is 2^29 - 24 characters; stay a little below it. */
 export const MAX_TEXT_CHARS = (1 << 29) - 1024;
+/** The service name a preview shows for spans whose service has not been read yet. */
+export const PENDING_SERVICE = '…';
 /** Text read before giving up on finding spans at a known path (then: plain text parsing). */
 const UNDECIDED_LIMIT_CHARS = 4 << 20;
 
@@ -75,6 +77,7 @@ export class StreamingTraceParser {
   private readonly maxTextChars: number;
   private readonly scanner: JsonSpanScanner;
   private mode: 'undecided' | 'stream' | 'text' = 'undecided';
+  private streamedFormat: SpanPathFormat | null = null;
   private text: string[] = [];
   private textChars = 0;
 
@@ -103,6 +106,34 @@ export class StreamingTraceParser {
 
   get streaming(): boolean {
     return this.mode === 'stream';
+  }
+
+  /** The format of the spans streamed so far, as far as the span shape tells (the envelope is read at the end). */
+  get previewFormat(): WireFormat {
+    return this.streamedFormat === 'otlp' ? 'otlp-json' : 'jaeger-trace';
+  }
+
+  /**
+   * Copies of the spans converted so far, for a preview while the body streams. Spans whose
+   * service is read later (Jaeger `processes` and OTLP resources may follow the spans) get
+   * PENDING_SERVICE rather than a service they do not have; Jaeger spans still waiting for their
+   * trace object's ID are left out.
+   */
+  previewSpans(): RawSpan[] {
+    const pending = new Set<number>();
+    for (const context of this.jaegerContexts) for (const index of context.processIndex) pending.add(index);
+    const resourceFrom = this.resourceStarts.length > 0 ? this.resourceStarts[0]! : Infinity;
+    const spans: RawSpan[] = [];
+    for (let i = 0; i < this.out.length; i++) {
+      const span = this.out[i];
+      if (span === null || span === undefined) continue;
+      if (pending.has(i) || (i >= resourceFrom && span.serviceName === UNKNOWN_SERVICE)) {
+        spans.push({ ...span, serviceName: PENDING_SERVICE, warnings: span.warnings.filter((w) => w !== NO_PROCESS_WARNING) });
+      } else {
+        spans.push(span);
+      }
+    }
+    return spans;
   }
 
   push(chunk: string): void {
@@ -214,6 +245,7 @@ export class StreamingTraceParser {
   }
 
   private spans(format: SpanPathFormat, body: string, count: number): void {
+    this.streamedFormat = format;
     const list = JSON.parse(`[${body}]`) as unknown[];
     if (list.length !== count) throw new Error(`expected ${count} spans in a batch, found ${list.length}`);
     if (this.mode === 'undecided') {

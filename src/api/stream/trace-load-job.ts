@@ -11,6 +11,7 @@ import { TraceParseError } from '../parsers/types';
 import { RepeatedValueSharer } from './share-repeated-values';
 import { encodeSpanBatch } from './span-transport';
 import { StreamingTraceParser, type StreamingParseResult } from './streaming-trace-parser';
+import { PreviewSchedule, previewMessage } from './trace-preview';
 import type {
   HttpAnswer,
   LoadMeta,
@@ -124,10 +125,11 @@ async function readSource(request: TraceLoadRequest, post: Post, signal?: AbortS
     });
     return { parsed, bytes: source.text.length, downloadMs: 0, parseMs: now() - t0 };
   }
+  const preview = request.preview === true ? new PreviewSchedule() : null;
   if (source.kind === 'blob') {
-    return readStream(source.blob.stream(), source.blob.size, threshold, source, post);
+    return readStream(source.blob.stream(), source.blob.size, threshold, source, post, preview);
   }
-  return readUrl(source, threshold, post, signal);
+  return readUrl(source, threshold, post, signal, preview);
 }
 
 function fileNameOption(source: TraceLoadSource): { fileName?: string } {
@@ -138,7 +140,8 @@ async function readUrl(
   source: Extract<TraceLoadSource, { kind: 'url' }>,
   threshold: number,
   post: Post,
-  signal?: AbortSignal,
+  signal: AbortSignal | undefined,
+  preview: PreviewSchedule | null,
 ): Promise<ReadOutcome | { answer: HttpAnswer }> {
   const controller = new AbortController();
   let timedOut = false;
@@ -174,9 +177,9 @@ async function readUrl(
     const length = contentLength(response);
     if (response.body === null) {
       const text = await response.text();
-      return readStream(textStream(text), text.length, threshold, source, post);
+      return readStream(textStream(text), text.length, threshold, source, post, preview);
     }
-    return await readStream(response.body, length, threshold, source, post);
+    return await readStream(response.body, length, threshold, source, post, preview);
   } catch (error) {
     if (signal?.aborted) throw new LoadFailure({ kind: 'aborted', message: 'The load was cancelled.' });
     if (timedOut) {
@@ -237,6 +240,7 @@ async function readStream(
   threshold: number,
   source: TraceLoadSource,
   post: Post,
+  preview: PreviewSchedule | null = null,
 ): Promise<ReadOutcome> {
   let small = bytesTotal === null || bytesTotal <= threshold;
   const parser = new StreamingTraceParser({ ...fileNameOption(source), wholeText: bytesTotal !== null && small });
@@ -265,6 +269,12 @@ async function readStream(
       }
       if (small) held.push(text);
       else feed(text);
+      if (preview !== null && parser.streaming && preview.take(parser.spanCount, now())) {
+        const p0 = now();
+        const { message, transfer } = previewMessage(parser.previewSpans(), parser.previewFormat, parser.spanCount);
+        post(message, transfer);
+        parseMs += now() - p0;
+      }
       postProgress(post, { phase: 'downloading', bytesLoaded: bytes, bytesTotal, spansParsed: parser.spanCount }, false);
     }
   } catch (error) {

@@ -28,6 +28,8 @@ export interface TraceLoadRequest {
   streamThresholdBytes?: number;
   /** The whole parsed document is sent back when the body is at most this many bytes. */
   documentLimitBytes?: number;
+  /** Send `preview` messages (the first rows of the spans read so far) while a large body streams. */
+  preview?: boolean;
 }
 
 export type TraceLoadPhase = 'connecting' | 'downloading' | 'building' | 'transferring';
@@ -85,4 +87,6 @@ export type WorkerMessage =
   | { type: 'failure'; failure: TraceLoadFailure }
   | { type: 'head'; meta: LoadMeta; traces: { head: TraceHead; columns: Trace['columns'] }[] }
   | { type: 'spans'; traceIndex: number; batch: SpanBatch }
+  /** The first rows of a trace built from the spans read so far (src/api/stream/trace-preview.ts). */
+  | { type: 'preview'; spansRead: number; trace: { head: TraceHead; columns: Trace['columns'] }; batch: SpanBatch }
   | { type: 'end' };

@@ -1,0 +1,43 @@
+// A large trace that arrives slowly (the Jaeger 1.x mock streams 10,001 spans, ≈ 6 MB, over about
+// 2 s): the first rows show under the progress bar while the body is still arriving, labelled as
+// a preview, and the whole trace replaces them when loading ends.
+import { expect, test } from '@playwright/test';
+import { MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';
+import { BACKENDS_URL } from './servers';
+
+test.use({ baseURL: BACKENDS_URL });
+
+test('a slow large trace shows its first rows while loading, then the whole trace', async ({ page }) => {
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  const timeline = page.getByRole('treegrid', { name: 'Trace timeline' });
+  const progress = page.getByRole('progressbar', { name: /Loading trace/ });
+  const notice = page.getByRole('status').filter({ hasText: /^Preview:/ });
+
+  // While the body streams: progress, the preview notice and real span rows, all at once.
+  await expect(notice).toBeVisible();
+  await expect(progress).toBeVisible();
+  await expect(page.getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  const previewRows = Number(await timeline.getAttribute('aria-rowcount'));
+  expect(previewRows).toBeGreaterThan(0);
+  expect(previewRows).toBeLessThan(MOCK_SLOW_LARGE_SPAN_COUNT);
+  // The services of Jaeger spans come at the end of the body: the preview says so rather than guess.
+  await expect(notice).toContainText('services read later show as “…”');
+
+  // When the body has arrived: the whole trace, with its services, and no preview left.
+  await expect(timeline).toHaveAttribute('aria-rowcount', String(MOCK_SLOW_LARGE_SPAN_COUNT), { timeout: 20_000 });
+  await expect(notice).toBeHidden();
+  await expect(progress).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Trace overview' }).getByRole('heading', { level: 1 })).toContainText('frontend: GET /batch');
+});
+
+test('Cancel during the preview stops the load and offers to load again', async ({ page }) => {
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  await expect(page.getByRole('status').filter({ hasText: /^Preview:/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('alert')).toContainText('was cancelled');
+  await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeHidden();
+  await page.getByRole('button', { name: 'Load again' }).click();
+  await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toHaveAttribute('aria-rowcount', String(MOCK_SLOW_LARGE_SPAN_COUNT), {
+    timeout: 20_000,
+  });
+});

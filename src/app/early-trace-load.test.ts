@@ -1,0 +1,45 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { TraceBackend } from '../api/backend';
+import { registerBackendInstances } from '../api/backend-registry';
+import { traceQuery } from '../api/queries';
+import { startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
+
+describe('traceLinkOf', () => {
+  it.each([
+    ['/trace/abc', '', '', { traceId: 'abc', backendParam: null }],
+    ['/trace/abc/', '?backend=tempo&span=1', '', { traceId: 'abc', backendParam: 'tempo' }],
+    ['/tools/tracing/trace/a%20b', '?backend=x', '/tools/tracing', { traceId: 'a b', backendParam: 'x' }],
+    ['/search', '', '', null],
+    ['/trace/', '', '', null],
+    ['/trace/a...b', '', '', null], // a Jaeger UI comparison link
+    ['/trace/abc/extra', '', '', null],
+    ['/trace/%E0%A4%A', '', '', null], // a broken escape
+  ])('%s%s under "%s"', (pathname, search, basename, want) => {
+    expect(traceLinkOf(pathname, search, basename)).toEqual(want);
+  });
+});
+
+describe('startEarlyTraceLoad', () => {
+  afterEach(() => registerBackendInstances([]));
+
+  it('starts the same query the trace page uses, on the linked backend', async () => {
+    const getTrace = vi.fn(async () => {
+      throw new Error('not here');
+    });
+    registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
+    const client = new QueryClient();
+    startEarlyTraceLoad(client, { traceId: 'abc', backendParam: null });
+    expect(getTrace).toHaveBeenCalledWith('abc', expect.anything());
+    expect(client.getQueryState(traceQuery('one', 'abc').queryKey)?.fetchStatus).toBe('fetching');
+    expect(wasLoadedEarly('one', 'abc')).toBe(true);
+    expect(wasLoadedEarly('one', 'other')).toBe(false);
+  });
+
+  it('does nothing for a backend that is not configured', () => {
+    registerBackendInstances([], undefined);
+    const client = new QueryClient();
+    startEarlyTraceLoad(client, { traceId: 'abc', backendParam: 'nope' });
+    expect(client.getQueryCache().getAll()).toHaveLength(0);
+  });
+});
