@@ -30,7 +30,7 @@ const zones = Object.entries(layers).flatMap(([layer, allowed]) =>
 );
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'public/mockServiceWorker.js'] },
+  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench/out', 'public/mockServiceWorker.js', '.scratch'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

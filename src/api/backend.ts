@@ -21,6 +21,8 @@ export interface LoadedTrace {
   trace: Trace;
   /** The payload as received, for the raw JSON view and download. Never mutated. */
   raw: unknown;
+  /** Instead of `raw`: the payload's text, parsed only when the JSON view is opened (see LoadMeta.documentText). */
+  rawText?: string;
   /** Set when the backend says the trace is incomplete (Tempo `status: PARTIAL`). */
   partialMessage?: string;
 }

@@ -17,7 +17,7 @@ export type WorkerTraceAnswer =
   /** A non-2xx status: handle it as the adapter handles any response. */
   | { kind: 'response'; response: TextResponse }
   /** `trace` is null when the body held no spans (for most APIs: not found). */
-  | { kind: 'trace'; trace: Trace | null; meta: LoadMeta; raw: unknown };
+  | { kind: 'trace'; trace: Trace | null; meta: LoadMeta; rawText: string | undefined };
 
 export interface WorkerTraceRequest {
   backendId: string;
@@ -60,7 +60,8 @@ export function loadedTraceFromWorker(
   partialMessage?: string,
 ): LoadedTrace {
   if (answer.trace === null) throw onEmpty(answer.meta.backendErrors);
-  const loaded: LoadedTrace = { trace: answer.trace, raw: answer.raw };
+  const loaded: LoadedTrace = { trace: answer.trace, raw: undefined };
+  if (answer.rawText !== undefined) loaded.rawText = answer.rawText;
   if (partialMessage !== undefined) loaded.partialMessage = partialMessage;
   return loaded;
 }
@@ -88,7 +89,7 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
     );
     if (outcome.kind === 'http') return { kind: 'response', response: { ...outcome.answer } };
     const trace = outcome.meta.spanCount === 0 ? null : (outcome.traces[0] ?? null);
-    return { kind: 'trace', trace, meta: outcome.meta, raw: outcome.meta.documentIsComplete ? outcome.meta.document : undefined };
+    return { kind: 'trace', trace, meta: outcome.meta, rawText: outcome.meta.documentText };
   } catch (error) {
     throw toBackendError(client, error, url, what);
   } finally {

@@ -69,7 +69,7 @@ describe('loadTraceInWorker', () => {
     if (outcome.kind !== 'loaded') return;
     expect(outcome.meta.streamed).toBe(true);
     expect(outcome.meta.bytes).toBe(Buffer.byteLength(jaeger2k));
-    expect(outcome.meta.documentIsComplete).toBe(false);
+    expect(outcome.meta.documentText).toBeUndefined();
     const expected = buildTrace(parseTraceText(jaeger2k).spans, 'jaeger-api-v1');
     const [trace] = outcome.traces;
     expect(trace?.spans).toHaveLength(2000);
@@ -152,8 +152,9 @@ describe('loadTraceInWorker', () => {
     );
     if (outcome.kind !== 'loaded') throw new Error('expected a trace');
     expect(outcome.meta.streamed).toBe(false);
-    expect(outcome.meta.documentIsComplete).toBe(true);
-    expect(outcome.meta.document).toEqual(JSON.parse(twoTraces));
+    // The body comes back as text; the document as its envelope (span lists emptied).
+    expect(outcome.meta.documentText).toBe(twoTraces);
+    expect(outcome.meta.document).toEqual({ resourceSpans: [{ resource: JSON.parse(twoTraces).resourceSpans[0].resource, scopeSpans: [{ spans: [] }] }] });
     expect(outcome.traces.map((t) => [t.traceId, t.spans.length, t.spans[0]?.name])).toEqual([
       ['0000000000000001', 1, 'one'],
       ['0000000000000002', 1, 'two'],

@@ -69,6 +69,11 @@ export interface TraceLoadPreview {
   spansRead: number;
 }
 
+/** Performance marks of a load's steps, for profiling (DevTools' timeline, bench/run.mjs --serve). */
+function mark(name: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(name);
+}
+
 export function canLoadInWorker(): boolean {
   return typeof Worker !== 'undefined';
 }
@@ -155,6 +160,7 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
           fail(new TraceLoadError(message.failure.kind, message.failure.message, message.failure.parseKind, message.failure.bodyText));
           return;
         case 'head':
+          mark('skein:trace-load-head');
           meta = message.meta;
           expected = message.traces.map((t) => t.head.spanCount);
           spanLists = message.traces.map(() => new Array<Span>(0));
@@ -164,6 +170,7 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
           });
           return;
         case 'preview': {
+          mark('skein:trace-load-preview');
           const spans = new Array<Span>(0);
           decodeSpanBatch(message.batch, message.trace.columns, spans);
           options.onPreview?.({ trace: previewTrace(message.trace.head, message.trace.columns, spans), spansRead: message.spansRead });
@@ -192,6 +199,7 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
             fail(new TraceLoadError('internal', `The trace loader sent ${spanLists[short]!.length} of ${expected[short]} spans.`));
             return;
           }
+          mark('skein:trace-load-end');
           const result = { kind: 'loaded' as const, traces, meta };
           finish('fresh');
           resolve(result);
@@ -207,6 +215,7 @@ export function loadTraceInWorker(source: TraceLoadSource, options: TraceLoadOpt
       ...(options.documentLimitBytes !== undefined ? { documentLimitBytes: options.documentLimitBytes } : {}),
       ...(options.onPreview !== undefined ? { preview: true } : {}),
     };
+    mark('skein:trace-load-start');
     worker.postMessage(request);
   });
 }

@@ -34,8 +34,17 @@ const keyOf = (backendId: string, traceId: string): string => `${backendId}\u000
 /** Starts the trace's query now (call after the backends are registered). */
 export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): void {
   const backendId = backendIdFromParam(link.backendParam);
-  if (getBackend(backendId) === undefined) return; // the page shows "unknown backend"
+  const backend = getBackend(backendId);
+  if (backend === undefined) return; // the page shows "unknown backend"
   earlyKey = keyOf(backendId, link.traceId);
+  if (backend.type === 'jaeger' || backend.type === 'tempo') {
+    // Remote bodies are read by the trace-load worker: start it (fetch and compile its ~100 KB of
+    // parsers) while the backend's own code loads, rather than after.
+    void import('../api/trace-load-client').then((client) => client.prewarmTraceWorker()).catch(() => undefined);
+    // …and the main-thread half of trace loading, which the backend's code would ask for only
+    // once it has arrived itself.
+    void import('../api/http/trace-decoding').catch(() => undefined);
+  }
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
   void queryClient.prefetchQuery({ ...traceQuery(backendId, link.traceId), retry: shouldRetry });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computeSelfTimes } from './self-time';
+import { computeSelfTimes, selfTimeOf } from './self-time';
 import { indexOf, traceFromSpecs, type SpanSpec } from './testing/raw-span';
 
 // Each case: spans (times in µs) and the expected self time of every span by ID.
@@ -81,5 +81,7 @@ describe('computeSelfTimes', () => {
     const self = computeSelfTimes(trace);
     const got = Object.fromEntries(Object.keys(want).map((id) => [id, self[indexOf(trace, id)]]));
     expect(got).toEqual(want);
+    // One span at a time (the details panel) gives the same numbers.
+    expect(Object.fromEntries(Object.keys(want).map((id) => [id, selfTimeOf(trace, indexOf(trace, id))]))).toEqual(want);
   });
 });

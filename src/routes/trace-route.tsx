@@ -36,6 +36,15 @@ const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
   transferring: 'Preparing the view',
 };
 
+/** A JSON payload indented for reading; text that is not one JSON document is shown as it came. */
+function indentJson(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
   return root ? `${root.serviceName}: ${root.name}` : 'Empty trace';
@@ -157,8 +166,12 @@ function TracePage({ traceId }: { traceId: string }) {
   );
 
   const raw = data?.raw;
-  // The JSON view shows the payload as loaded; stringify it only when that view is open.
-  const rawText = useMemo(() => (view === 'json' && raw !== undefined ? JSON.stringify(raw, null, 2) : undefined), [view, raw]);
+  const payloadText = data?.rawText;
+  // The JSON view shows the payload as loaded; format it only when that view is open.
+  const rawText = useMemo(
+    () => (view !== 'json' ? undefined : raw !== undefined ? JSON.stringify(raw, null, 2) : payloadText !== undefined ? indentJson(payloadText) : undefined),
+    [view, raw, payloadText],
+  );
 
   const shortId = traceId.slice(0, 8);
   if (!backend) {

@@ -1,11 +1,15 @@
 // The minimap: the whole trace drawn small on a canvas (one thin bar per span, DFS order top to
-// bottom). Dragging across it selects a time range to zoom into; the current zoom window is the
+// bottom; merged into bands for large traces). Dragging across it selects a time range to zoom into; the current zoom window is the
 // unshaded part. Drawing is O(spans) once per trace / size / colour change, never per frame.
 
 import { prepareCanvas } from '../components/use-canvas-size';
-import { useEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Trace } from '../model/types';
+import { minimapRuns } from './minimap-bands';
 import { clampViewRange, fullViewRange, type ViewRange } from './time-scale';
+
+/** Above this many spans, bars are merged into bands rather than drawn one by one. */
+const BANDED_ABOVE_SPANS = 5000;
 
 interface MinimapProps {
   trace: Trace;
@@ -31,14 +35,6 @@ export function Minimap({ trace, colours, startUs, view, onViewChange, heightPx 
     return () => observer.disconnect();
   }, []);
 
-  // Spans bucketed by service once per trace, so drawing changes fillStyle once per service.
-  const byService = useMemo(() => {
-    const buckets: number[][] = trace.services.map(() => []);
-    const service = trace.columns.service;
-    for (let i = 0; i < service.length; i++) buckets[service[i] ?? 0]?.push(i);
-    return buckets.map((b) => Int32Array.from(b));
-  }, [trace]);
-
   useEffect(() => {
     const context = prepareCanvas(canvasRef.current, widthPx, heightPx);
     if (!context) return;
@@ -46,17 +42,44 @@ export function Minimap({ trace, colours, startUs, view, onViewChange, heightPx 
     if (n === 0) return;
     const rowPx = Math.max(heightPx / n, 0.5);
     const barPx = Math.min(Math.max(rowPx - 0.5, 1.5), 4);
+    const { durationUs, service } = trace.columns;
+    if (n > BANDED_ABOVE_SPANS) {
+      // Many spans per half-pixel of height: draw bands of merged bars (minimap-bands.ts).
+      const bands = Math.max(1, Math.floor(heightPx * 2));
+      const runs = minimapRuns({
+        startUs,
+        durationUs,
+        service,
+        serviceCount: trace.services.length,
+        rangeStartUs: full.startUs,
+        rangeEndUs: full.endUs,
+        widthPx,
+        bands,
+      });
+      runs.sort((a, b) => a.service - b.service);
+      let style = -1;
+      for (const run of runs) {
+        if (run.service !== style) {
+          style = run.service;
+          context.fillStyle = colours[style] ?? '#888';
+        }
+        context.fillRect(run.fromPx, (run.band / bands) * (heightPx - barPx), run.toPx - run.fromPx, barPx);
+      }
+      return;
+    }
     const scaleX = widthPx / (full.endUs - full.startUs);
-    const duration = trace.columns.durationUs;
+    // One fillStyle change per service.
+    const byService: number[][] = trace.services.map(() => []);
+    for (let i = 0; i < n; i++) byService[service[i] ?? 0]?.push(i);
     byService.forEach((indices, s) => {
       context.fillStyle = colours[s] ?? '#888';
       for (const i of indices) {
         const x = ((startUs[i] ?? 0) - full.startUs) * scaleX;
-        const w = Math.max((duration[i] ?? 0) * scaleX, 1);
+        const w = Math.max((durationUs[i] ?? 0) * scaleX, 1);
         context.fillRect(x, (i / n) * (heightPx - barPx), w, barPx);
       }
     });
-  }, [trace, byService, colours, startUs, widthPx, heightPx, full.startUs, full.endUs]);
+  }, [trace, colours, startUs, widthPx, heightPx, full.startUs, full.endUs]);
 
   const toTime = (x: number) => full.startUs + (Math.min(Math.max(x, 0), widthPx) / Math.max(widthPx, 1)) * (full.endUs - full.startUs);
   const toX = (t: number) => ((t - full.startUs) / (full.endUs - full.startUs)) * widthPx;

@@ -42,7 +42,7 @@ import { NoticeBanner } from '../components/notice-banner';
 import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import type { TimeZonePreference } from '../lib/time-format';
-import { computeSelfTimes } from '../model/self-time';
+import { selfTimeOf } from '../model/self-time';
 import { SpanFlag, type Trace } from '../model/types';
 import { commonAttributeKeys } from './attribute-text';
 import { FindBar, type FindMode } from './find-bar';
@@ -168,7 +168,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const colours = useMemo(() => serviceColours(trace.services.map((s) => s.name)), [trace]);
   const errorPrefix = useMemo(() => errorPrefixSums(columns, SpanFlag.Error), [columns]);
   const errorIndices = useMemo(() => errorSpanIndices(trace, SpanFlag.Error), [trace]);
-  const selfTimes = useMemo(() => computeSelfTimes(shown), [shown]);
   const critical = useMemo(() => (showCritical ? criticalSegmentsBySpan(shown) : null), [shown, showCritical]);
   const attributeKeys = useMemo(() => commonAttributeKeys(trace.spans), [trace]);
   // Same element objects on every render, so React skips them while the list scrolls.
@@ -181,13 +180,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
       )),
     [attributeKeys],
   );
-  const firstIndexById = useMemo(() => {
-    const map = new Map<string, number>();
-    trace.spans.forEach((s, i) => {
-      if (!map.has(s.spanId)) map.set(s.spanId, i);
-    });
-    return map;
-  }, [trace]);
   const groups = useSiblingGroups(trace, groupRepeats);
   const groupExpanded = useMemo(
     () => (groups ? (current.groupExpanded ?? new Uint8Array(groups.firstIndex.length)) : new Uint8Array(0)),
@@ -210,8 +202,10 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const selectedIndex = useMemo(() => {
     if (selectedSpanId === null) return -1;
     if (trace.spans[selectedHint]?.spanId === selectedSpanId) return selectedHint; // duplicate IDs: keep the clicked copy
-    return firstIndexById.get(selectedSpanId) ?? -1;
-  }, [selectedSpanId, selectedHint, trace, firstIndexById]);
+    // A scan, not a map by ID: a selection from the URL is looked up once, and building a map of
+    // every span ID would cost ~300 ms at 500k spans on the first render.
+    return trace.spans.findIndex((s) => s.spanId === selectedSpanId);
+  }, [selectedSpanId, selectedHint, trace]);
 
   // ---- scrolling: rows have one fixed height, so positions are arithmetic ------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -653,7 +647,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
             <SpanDetails
               trace={shown}
               span={selectedSpan}
-              selfTimeUs={selfTimes[selectedSpan.index] ?? null}
+              selfTimeUs={selfTimeOf(shown, selectedSpan.index)}
               skewShiftUs={skew.shiftUs ? (skew.shiftUs[selectedSpan.index] ?? 0) : 0}
               skewed={skew.mask ? skew.mask[selectedSpan.index] === 1 : false}
               onCriticalPath={critical ? critical.has(selectedSpan.index) : null}

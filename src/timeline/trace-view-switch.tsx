@@ -9,7 +9,7 @@
  */
 
 import { useMemo, type ReactNode } from 'react';
-import { computeSelfTimes } from '../model/self-time';
+import { selfTimeOf } from '../model/self-time';
 import { FlameGraph } from './flame-graph';
 import { RawJsonView } from './raw-json-view';
 import { SpanDetails } from './span-details';
@@ -63,7 +63,6 @@ export function TraceViewSwitch(props: TraceViewSwitchProps) {
 
 function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkHref, linkPatterns, children }: TraceViewSwitchProps & { children: ReactNode }) {
   const span = useMemo(() => (selectedSpanId === null ? undefined : trace.spans.find((s) => s.spanId === selectedSpanId)), [trace, selectedSpanId]);
-  const selfTimes = useMemo(() => (span ? computeSelfTimes(trace) : null), [trace, span]);
   return (
     <div className="flex h-full min-h-0">
       <div className="min-w-0 flex-1">{children}</div>
@@ -72,7 +71,7 @@ function WithDetails({ trace, selectedSpanId, onSelectSpan, timeZone, traceLinkH
           <SpanDetails
             trace={trace}
             span={span}
-            selfTimeUs={selfTimes?.[span.index] ?? null}
+            selfTimeUs={selfTimeOf(trace, span.index)}
             skewShiftUs={0}
             skewed={false}
             onCriticalPath={null}

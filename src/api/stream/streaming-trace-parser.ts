@@ -31,6 +31,8 @@ export interface StreamingParseResult extends ParseResult {
    * skeleton (every span list emptied) in 'stream' mode. Small in both cases only for 'stream'.
    */
   document: unknown;
+  /** The whole body in 'text' mode. */
+  text?: string;
 }
 
 export interface StreamingParserOptions {
@@ -219,10 +221,10 @@ export class StreamingTraceParser {
       document = body === '' ? undefined : (JSON.parse(body) as unknown);
     } catch {
       // Not one JSON document: JSON Lines, or broken — parseTraceText tells which.
-      return { ...parseTraceText(text, this.fileName), mode: 'text', document: undefined };
+      return { ...parseTraceText(text, this.fileName), mode: 'text', document: undefined, text };
     }
-    if (document === undefined) return { ...parseTraceText(text, this.fileName), mode: 'text', document };
-    return { ...parseTraceValueOf(document, this.fileName), mode: 'text', document };
+    if (document === undefined) return { ...parseTraceText(text, this.fileName), mode: 'text', document, text };
+    return { ...parseTraceValueOf(document, this.fileName), mode: 'text', document, text };
   }
 
   private asParseError(e: unknown): TraceParseError {

@@ -8,6 +8,7 @@ import { buildTrace } from '../../model/build-trace';
 import type { RawSpan, Trace } from '../../model/types';
 import { groupSpansByTrace } from '../parsers/group-spans';
 import { TraceParseError } from '../parsers/types';
+import { emptySpanLists } from './document-skeleton';
 import { RepeatedValueSharer } from './share-repeated-values';
 import { encodeSpanBatch } from './span-transport';
 import { StreamingTraceParser, type StreamingParseResult } from './streaming-trace-parser';
@@ -62,7 +63,7 @@ export async function runTraceLoad(request: TraceLoadRequest, post: Post, signal
     const traces = pickTraces(read.parsed, request.pick);
     const buildMs = now() - t0;
     const documentLimit = request.documentLimitBytes ?? DEFAULT_DOCUMENT_LIMIT_BYTES;
-    const documentIsComplete = read.parsed.mode === 'text' && read.bytes <= documentLimit;
+    const { document, text } = read.parsed;
     const meta: LoadMeta = {
       format: read.parsed.format,
       warnings: read.parsed.warnings,
@@ -71,8 +72,8 @@ export async function runTraceLoad(request: TraceLoadRequest, post: Post, signal
       spanCount: read.parsed.spans.length,
       streamed: read.parsed.mode === 'stream',
       bytes: read.bytes,
-      document: documentIsComplete || read.parsed.mode === 'stream' ? read.parsed.document : undefined,
-      documentIsComplete,
+      document: read.parsed.mode === 'text' ? emptySpanLists(document) : document,
+      ...(text !== undefined && read.bytes <= documentLimit ? { documentText: text } : {}),
       timingsMs: { download: read.downloadMs, parse: read.parseMs, build: buildMs },
     };
     postProgress(post, { phase: 'transferring', bytesLoaded: read.bytes, bytesTotal: read.bytes, spansParsed: meta.spanCount });

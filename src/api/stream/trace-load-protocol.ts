@@ -26,7 +26,7 @@ export interface TraceLoadRequest {
   pick: TracePick;
   /** Bodies of at most this many bytes (when the size is known) are parsed as one text. */
   streamThresholdBytes?: number;
-  /** The whole parsed document is sent back when the body is at most this many bytes. */
+  /** The whole body is sent back as text when it is at most this many bytes. */
   documentLimitBytes?: number;
   /** Send `preview` messages (the first rows of the spans read so far) while a large body streams. */
   preview?: boolean;
@@ -75,9 +75,17 @@ export interface LoadMeta {
   /** True when the body was read in pieces (never as one string). */
   streamed: boolean;
   bytes: number;
-  /** The parsed document: whole when small; with emptied span lists (a skeleton) when streamed; else undefined. */
+  /**
+   * The parsed document with every span list emptied (its envelope: status, errors, resources…),
+   * whichever way it was read; undefined when it was not one JSON document.
+   */
   document: unknown;
-  documentIsComplete: boolean;
+  /**
+   * The whole body as text when it was read whole and is at most documentLimitBytes (for the raw
+   * JSON view, which parses it when opened). Text crosses from the worker as one copy; the parsed
+   * document would be cloned object by object on both sides, a long task on the main thread.
+   */
+  documentText?: string;
   timingsMs: { download: number; parse: number; build: number };
 }
 
