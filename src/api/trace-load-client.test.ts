@@ -69,7 +69,8 @@ describe('loadTraceInWorker', () => {
     if (outcome.kind !== 'loaded') return;
     expect(outcome.meta.streamed).toBe(true);
     expect(outcome.meta.bytes).toBe(Buffer.byteLength(jaeger2k));
-    expect(outcome.meta.documentText).toBeUndefined();
+    // Streamed, and still kept as text for the raw view: it is under the 5 MB document limit.
+    expect(outcome.meta.documentText).toBe(jaeger2k);
     const expected = buildTrace(parseTraceText(jaeger2k).spans, 'jaeger-api-v1');
     const [trace] = outcome.traces;
     expect(trace?.spans).toHaveLength(2000);
@@ -125,7 +126,10 @@ describe('loadTraceInWorker', () => {
     expect(unasked.messages).not.toContain('preview');
     const whole = fakeWorker();
     const previews: TraceLoadPreview[] = [];
-    await loadTraceInWorker({ kind: 'url', url: `${base}/jaeger`, timeoutMs: 10_000 }, { onPreview: (p) => previews.push(p), createWorker: () => whole });
+    await loadTraceInWorker(
+      { kind: 'url', url: `${base}/jaeger`, timeoutMs: 10_000 },
+      { streamThresholdBytes: 5_000_000, onPreview: (p) => previews.push(p), createWorker: () => whole },
+    );
     expect(whole.messages).not.toContain('preview');
     expect(previews).toEqual([]);
   });
@@ -162,8 +166,13 @@ describe('loadTraceInWorker', () => {
   });
 
   it('streams a large Blob (OTLP) and returns the skeleton as the document', async () => {
-    const outcome = await loadTraceInWorker({ kind: 'blob', blob: new Blob([otlp2k]) }, { streamThresholdBytes: 1000, createWorker: fakeWorker });
+    const outcome = await loadTraceInWorker(
+      { kind: 'blob', blob: new Blob([otlp2k]) },
+      { streamThresholdBytes: 1000, documentLimitBytes: 100_000, createWorker: fakeWorker },
+    );
     if (outcome.kind !== 'loaded') throw new Error('expected a trace');
+    // Past the document limit, the body's text is not kept.
+    expect(outcome.meta.documentText).toBeUndefined();
     expect(outcome.meta.streamed).toBe(true);
     expect(outcome.meta.format).toBe('jaeger-api-v3');
     expect(outcome.traces[0]?.spans).toHaveLength(2000);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ancestorsOf, findSpans } from './find-in-trace';
+import { ancestorsOf, findSpans, prepareSearchTexts } from './find-in-trace';
 import { buildTrace } from './build-trace';
 import { rawSpan, rawSpansFromSpecs, TEST_EPOCH_US } from './testing/raw-span';
 
@@ -84,6 +84,19 @@ describe('findSpans', () => {
     ['nothing-like-this', []],
   ])('%j → %j', (query, want) => {
     expect(names(findSpans(trace, query))).toEqual(want);
+  });
+
+  it('gives the same answers when the search text was prepared in slices, whole or in part', () => {
+    const copy = buildTrace(raws, 'demo'); // a fresh Trace: nothing cached yet
+    expect(prepareSearchTexts(copy, 2)).toBe(false);
+    expect(prepareSearchTexts(copy, 2)).toBe(false);
+    // A query now builds what is left.
+    expect(Array.from(findSpans(copy, 'aaaa'))).toEqual([0, 1, 2, 3, 4]);
+    expect(names(findSpans(copy, 'attempt=2'))).toEqual(['Charge']);
+    expect(prepareSearchTexts(copy, 2)).toBe(true);
+    const other = buildTrace(raws, 'demo');
+    while (!prepareSearchTexts(other, 1));
+    expect(names(findSpans(other, 'auth-svc select'))).toEqual(['SELECT tokens']);
   });
 
   it('returns indices in DFS order', () => {

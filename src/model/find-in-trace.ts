@@ -5,8 +5,9 @@
 //   (`key=` alone: the attribute exists);
 // - anything else: a substring of the service name, span name, span ID, an attribute key or
 //   value, a resource attribute, an event name or an event attribute.
-// Each span's searchable text is built once per trace (lazily, cached by Trace identity), so
-// typing in the find box costs one substring scan per span.
+// Each span's searchable text is built once per trace (lazily, or ahead of time in slices with
+// prepareSearchTexts; cached by Trace identity), so typing in the find box costs one substring
+// scan per span.
 
 import type { Attribute, AttrValue, Span, Trace } from './types';
 
@@ -14,7 +15,8 @@ import type { Attribute, AttrValue, Span, Trace } from './types';
 // cannot match across two fields, and a `key=value` token can find its attribute's line.
 const SEP = '\n';
 
-const searchTexts = new WeakMap<Trace, string[]>();
+/** Search texts per trace, built up to `built` (all of them once built === texts.length). */
+const searchTexts = new WeakMap<Trace, { texts: string[]; built: number }>();
 
 function valueText(value: AttrValue): string {
   if (typeof value === 'string') return value;
@@ -43,12 +45,25 @@ function spanSearchText(span: Span): string {
 }
 
 function textsOf(trace: Trace): string[] {
-  let texts = searchTexts.get(trace);
-  if (texts === undefined) {
-    texts = trace.spans.map(spanSearchText);
-    searchTexts.set(trace, texts);
+  prepareSearchTexts(trace, Infinity);
+  return searchTexts.get(trace)!.texts;
+}
+
+/**
+ * Builds the search text of up to `maxSpans` more spans of the trace, ahead of its first query
+ * (a caller spreads the work over several tasks: at 100k spans all of it is ~150 ms). Returns
+ * true once every span's text exists. findSpans builds whatever is left.
+ */
+export function prepareSearchTexts(trace: Trace, maxSpans: number): boolean {
+  let entry = searchTexts.get(trace);
+  if (entry === undefined) {
+    entry = { texts: new Array<string>(trace.spans.length), built: 0 };
+    searchTexts.set(trace, entry);
   }
-  return texts;
+  const end = Math.min(trace.spans.length, entry.built + maxSpans);
+  for (let i = entry.built; i < end; i++) entry.texts[i] = spanSearchText(trace.spans[i]!);
+  entry.built = end;
+  return end === trace.spans.length;
 }
 
 type Token = { kind: 'text'; text: string } | { kind: 'attribute'; keyLine: string; value: string };
