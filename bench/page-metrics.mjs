@@ -1,3 +1,5 @@
+import { sampleWorkerHeaps } from './worker-heap.mjs';
+
 // Measurements taken inside headless Chromium for bench/run.mjs. Times are ms from navigation start
 // (performance.now() of the new document) unless said otherwise.
 
@@ -197,6 +199,7 @@ export async function measureOpen(context, url, spanCount) {
   await page.addInitScript(LONG_TASKS_SCRIPT);
   await page.addInitScript(FIRST_ROW_SCRIPT);
   const cdp = await context.newCDPSession(page);
+  const workerHeaps = await sampleWorkerHeaps(cdp);
   try {
     await page.goto(url, { waitUntil: 'commit' });
     const timeout = Math.max(60_000, spanCount / 2);
@@ -211,6 +214,7 @@ export async function measureOpen(context, url, spanCount) {
     const longestTaskMs = await page.evaluate(() => Math.max(0, ...window.__longTasks.map((t) => t.duration)));
     await cdp.send('HeapProfiler.collectGarbage');
     const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+    const workers = await workerHeaps.stop();
     const handle = await scrollContainer(page);
     const drag = await dragScrollbar(page, handle);
     const scrollWorstMs = await steadyScroll(page, handle);
@@ -222,6 +226,8 @@ export async function measureOpen(context, url, spanCount) {
       allRowsMs,
       longestTaskMs,
       heapMb: usedSize / 1e6,
+      workerPeakHeapMb: workers.peakBytes / 1e6,
+      workerHeapMb: workers.afterBytes / 1e6,
       dragP95Ms: drag?.p95 ?? null,
       dragBlankFrames: drag?.blank ?? null,
       scrollWorstMs,

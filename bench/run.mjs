@@ -206,6 +206,8 @@ for (const format of only.has('traces') ? formats : []) {
       allRowsRatio: floorMs && pick('allRowsMs') ? pick('allRowsMs') / floorMs : null,
       longestTaskMs: pick('longestTaskMs'),
       heapMb: pick('heapMb'),
+      workerPeakHeapMb: pick('workerPeakHeapMb'),
+      workerHeapMb: pick('workerHeapMb'),
       dragP95Ms: pick('dragP95Ms'),
       dragBlankFrames: pick('dragBlankFrames'),
       scrollWorstMs: pick('scrollWorstMs'),
@@ -282,11 +284,11 @@ const fmt = (v, d = 0) => (v === null || v === undefined ? '—' : Number(v).toF
 const lines = [
   `First route JavaScript (gzip): ${(jsGzip / 1024).toFixed(1)} KB (goal ≤ 150 KB)`,
   '',
-  '| format | spans | body MB | runs | floor ms | first row ms | first row / floor | whole trace ms | whole / floor | longest task ms | heap MB | drag p95 ms | blank frames | scroll worst ms | collapse all ms | expand all ms | find ms |',
-  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+  '| format | spans | body MB | runs | floor ms | first row ms | first row / floor | whole trace ms | whole / floor | longest task ms | heap MB | worker heap MB: peak / after | drag p95 ms | blank frames | scroll worst ms | collapse all ms | expand all ms | find ms |',
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ...rows.map(
     (r) =>
-      `| ${r.format} | ${r.spans.toLocaleString('en-US')} | ${fmt(r.mb, 1)} | ${r.runs} | ${fmt(r.floorMs)} | ${fmt(r.firstRowMs)} | ${fmt(r.ratio, 2)} | ${fmt(r.allRowsMs)} | ${fmt(r.allRowsRatio, 2)} | ${fmt(r.longestTaskMs)} | ${fmt(r.heapMb, 1)} | ${fmt(r.dragP95Ms, 1)} | ${fmt(r.dragBlankFrames)} | ${fmt(r.scrollWorstMs, 1)} | ${fmt(r.collapseAllMs)} | ${fmt(r.expandAllMs)} | ${fmt(r.findMs)} |` +
+      `| ${r.format} | ${r.spans.toLocaleString('en-US')} | ${fmt(r.mb, 1)} | ${r.runs} | ${fmt(r.floorMs)} | ${fmt(r.firstRowMs)} | ${fmt(r.ratio, 2)} | ${fmt(r.allRowsMs)} | ${fmt(r.allRowsRatio, 2)} | ${fmt(r.longestTaskMs)} | ${fmt(r.heapMb, 1)} | ${fmt(r.workerPeakHeapMb, 0)} / ${fmt(r.workerHeapMb, 1)} | ${fmt(r.dragP95Ms, 1)} | ${fmt(r.dragBlankFrames)} | ${fmt(r.scrollWorstMs, 1)} | ${fmt(r.collapseAllMs)} | ${fmt(r.expandAllMs)} | ${fmt(r.findMs)} |` +
       (r.errors.length ? ` failed: ${r.errors[0]}` : ''),
   ),
 ];

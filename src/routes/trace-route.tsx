@@ -173,6 +173,31 @@ function TracePage({ traceId }: { traceId: string }) {
     [view, raw, payloadText],
   );
 
+  // The same element while only the progress changes (several times a second), so that React
+  // does not render the preview's waterfall again for each progress message.
+  const previewTrace = preview?.trace;
+  const previewTimeline = useMemo(
+    () =>
+      previewTrace === undefined ? null : (
+        <TraceViewSwitch
+          key="preview"
+          view="timeline"
+          rawText={undefined}
+          trace={previewTrace}
+          selectedSpanId={selectedSpanId}
+          onSelectSpan={selectSpan}
+          timeZone={timeZone}
+          findQuery={findQuery}
+          onFindQueryChange={setFindQuery}
+          viewRange={zoom}
+          onViewRangeChange={setZoom}
+          traceLinkHref={traceLinkHref}
+          linkPatterns={getLinkPatterns()}
+        />
+      ),
+    [previewTrace, selectedSpanId, selectSpan, timeZone, findQuery, setFindQuery, zoom, setZoom, traceLinkHref],
+  );
+
   const shortId = traceId.slice(0, 8);
   if (!backend) {
     return (
@@ -247,23 +272,7 @@ function TracePage({ traceId }: { traceId: string }) {
               </NoticeBanner>
             </div>
           </section>
-          <div className="flex min-h-0 flex-1 flex-col">
-            <TraceViewSwitch
-              key="preview"
-              view="timeline"
-              rawText={undefined}
-              trace={preview.trace}
-              selectedSpanId={selectedSpanId}
-              onSelectSpan={selectSpan}
-              timeZone={timeZone}
-              findQuery={findQuery}
-              onFindQueryChange={setFindQuery}
-              viewRange={zoom}
-              onViewRangeChange={setZoom}
-              traceLinkHref={traceLinkHref}
-              linkPatterns={getLinkPatterns()}
-            />
-          </div>
+          <div className="flex min-h-0 flex-1 flex-col">{previewTimeline}</div>
         </div>
       );
     }
