@@ -16,6 +16,7 @@ export interface TraceLoadPreviewState {
 
 const current = new Map<string, TraceLoadProgress>();
 const previews = new Map<string, TraceLoadPreviewState>();
+const MAX_KEPT_PREVIEWS = 4;
 const listeners = new Set<() => void>();
 
 export function traceLoadKey(backendId: string, traceId: string): string {
@@ -41,7 +42,14 @@ export function getTraceLoadProgress(key: string): TraceLoadProgress | undefined
  * the page shows it until the finished trace is on screen, then clears it (as does a new load).
  */
 export function setTraceLoadPreview(key: string, preview: TraceLoadPreviewState): void {
+  previews.delete(key);
   previews.set(key, preview);
+  // Loads that no trace page shows (a comparison's two traces) leave their last preview behind:
+  // keep only the newest few.
+  for (const oldest of previews.keys()) {
+    if (previews.size <= MAX_KEPT_PREVIEWS) break;
+    previews.delete(oldest);
+  }
   for (const listener of listeners) listener();
 }
 
