@@ -4,7 +4,7 @@ import { StrictMode, type ReactNode } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
 import './index.css';
-import { loadAppConfig, type ConfigError } from './api/app-config';
+import { fetchOnceFrom, loadAppConfig, type ConfigError } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
 import { AppProviders, createQueryClient } from './app/providers';
 import { startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
@@ -36,6 +36,20 @@ async function showConfigError(root: Root, error: ConfigError): Promise<void> {
   root.render(<StrictMode>{page}</StrictMode>);
 }
 
+declare global {
+  interface Window {
+    /** config.json, requested by index.html's inline script while this code was still loading. */
+    __skeinConfig?: Promise<Response>;
+  }
+}
+
+/** The fetch for config.json: index.html's early request when there is one (taken once). */
+function configFetch(): typeof fetch {
+  const early = window.__skeinConfig;
+  window.__skeinConfig = undefined;
+  return fetchOnceFrom(early);
+}
+
 async function start(): Promise<void> {
   applyInitialTheme();
   const container = document.getElementById('root');
@@ -47,7 +61,7 @@ async function start(): Promise<void> {
   // Opened on a trace: fetch the trace page's code while config.json loads (the router asks for
   // the same module later and gets this one).
   if (traceLink !== null) void import('./routes/trace-route').catch(() => undefined);
-  const result = await loadAppConfig(baseUri);
+  const result = await loadAppConfig(baseUri, configFetch());
   if (!result.ok) {
     await showConfigError(root, result.error);
     return;

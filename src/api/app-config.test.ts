@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_CONFIG, formatIssuePath, loadAppConfig, validateAppConfig } from './app-config';
+import { DEMO_CONFIG, fetchOnceFrom, formatIssuePath, loadAppConfig, validateAppConfig } from './app-config';
 
 const BASE = 'https://example.org/tracing/';
 
@@ -162,6 +162,30 @@ describe('loadAppConfig', () => {
     expect(seenUrl).toBe('https://example.org/a/b/c/config.json');
     expect(seenCache).toBe('no-store');
     expect(result.ok && result.config.sourceUrl).toBe('https://example.org/a/b/c/config.json');
+  });
+
+  it("uses index.html's early request once; a failed early request gives the usual message", async () => {
+    const calls: string[] = [];
+    const real: typeof fetch = async (input) => {
+      calls.push(String(input));
+      return new Response('{"backends":[{"id":"late","type":"demo","name":"Late"}]}', { status: 200 });
+    };
+    const early = Promise.resolve(new Response('{"backends":[{"id":"early","type":"demo","name":"Early"}]}', { status: 200 }));
+    const fetchFn = fetchOnceFrom(early, real);
+    const first = await loadAppConfig(BASE, fetchFn);
+    expect(first.ok && first.config.backends.map((b) => b.id)).toEqual(['early']);
+    expect(calls).toEqual([]);
+    const second = await loadAppConfig(BASE, fetchFn);
+    expect(second.ok && second.config.backends.map((b) => b.id)).toEqual(['late']);
+    // Without an early request it is a plain fetch.
+    await fetchOnceFrom(undefined, real)('x');
+    expect(calls).toEqual([`${BASE}config.json`, 'x']);
+
+    const broken = Promise.reject(new TypeError('Failed to fetch'));
+    broken.catch(() => undefined);
+    const failed = await loadAppConfig(BASE, fetchOnceFrom(broken, real));
+    expect(failed.ok).toBe(false);
+    if (!failed.ok) expect(failed.error.summary).toMatch(/Could not fetch the configuration file .*Failed to fetch/);
   });
 
   it('treats an HTML SPA fallback as "no config"', async () => {

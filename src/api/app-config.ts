@@ -262,6 +262,19 @@ const EXAMPLE_HINT =
   'Fix config.json beside index.html (see DESIGN.md §4 for the format), or remove it to run on the built-in demo backend, then reload the page.';
 
 /** Loads and validates config.json relative to `baseUri` (the document's base URL). */
+/**
+ * A fetch whose first call answers with `early` (a request started before this code ran, such as
+ * index.html's for config.json) and later calls fetch for real.
+ */
+export function fetchOnceFrom(early: Promise<Response> | undefined, fetchFn: typeof fetch = (input, init) => fetch(input, init)): typeof fetch {
+  let pending = early;
+  return (input, init) => {
+    const response = pending ?? fetchFn(input, init);
+    pending = undefined;
+    return response;
+  };
+}
+
 export async function loadAppConfig(
   baseUri: string,
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
