@@ -173,29 +173,28 @@ function TracePage({ traceId }: { traceId: string }) {
     [view, raw, payloadText],
   );
 
+  // What the preview and the trace share: selection, find and zoom live in the URL, so they carry
+  // over when the whole trace replaces the preview.
+  const viewProps = useMemo(
+    () => ({
+      selectedSpanId,
+      onSelectSpan: selectSpan,
+      timeZone,
+      findQuery,
+      onFindQueryChange: setFindQuery,
+      viewRange: zoom,
+      onViewRangeChange: setZoom,
+      traceLinkHref,
+      linkPatterns: getLinkPatterns(),
+    }),
+    [selectedSpanId, selectSpan, timeZone, findQuery, setFindQuery, zoom, setZoom, traceLinkHref],
+  );
   // The same element while only the progress changes (several times a second), so that React
   // does not render the preview's waterfall again for each progress message.
   const previewTrace = preview?.trace;
   const previewTimeline = useMemo(
-    () =>
-      previewTrace === undefined ? null : (
-        <TraceViewSwitch
-          key="preview"
-          view="timeline"
-          rawText={undefined}
-          trace={previewTrace}
-          selectedSpanId={selectedSpanId}
-          onSelectSpan={selectSpan}
-          timeZone={timeZone}
-          findQuery={findQuery}
-          onFindQueryChange={setFindQuery}
-          viewRange={zoom}
-          onViewRangeChange={setZoom}
-          traceLinkHref={traceLinkHref}
-          linkPatterns={getLinkPatterns()}
-        />
-      ),
-    [previewTrace, selectedSpanId, selectSpan, timeZone, findQuery, setFindQuery, zoom, setZoom, traceLinkHref],
+    () => (previewTrace === undefined ? null : <TraceViewSwitch key="preview" view="timeline" rawText={undefined} trace={previewTrace} {...viewProps} />),
+    [previewTrace, viewProps],
   );
 
   const shortId = traceId.slice(0, 8);
@@ -318,21 +317,7 @@ function TracePage({ traceId }: { traceId: string }) {
       </section>
       <TraceViewTabs view={view} />
       <div className="flex min-h-0 flex-1 flex-col">
-        <TraceViewSwitch
-          key="trace"
-          view={view}
-          rawText={rawText}
-          trace={trace}
-          selectedSpanId={selectedSpanId}
-          onSelectSpan={selectSpan}
-          timeZone={timeZone}
-          findQuery={findQuery}
-          onFindQueryChange={setFindQuery}
-          viewRange={zoom}
-          onViewRangeChange={setZoom}
-          traceLinkHref={traceLinkHref}
-          linkPatterns={getLinkPatterns()}
-        />
+        <TraceViewSwitch key="trace" view={view} rawText={rawText} trace={trace} {...viewProps} />
       </div>
     </div>
   );
