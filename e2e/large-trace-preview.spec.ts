@@ -22,12 +22,17 @@ test('a slow large trace shows its first rows while loading, then the whole trac
   expect(previewRows).toBeLessThan(MOCK_SLOW_LARGE_SPAN_COUNT);
   // The services of Jaeger spans come at the end of the body: the preview says so rather than guess.
   await expect(notice).toContainText('services read later show as “…”');
+  // A span picked in the preview stays picked in the whole trace (the selection is in the URL).
+  await page.getByRole('row', { name: /handle item 0\b/ }).click();
+  await expect(page).toHaveURL(/[?&]span=51[0-9a-f]{14}/);
 
   // When the body has arrived: the whole trace, with its services, and no preview left.
   await expect(timeline).toHaveAttribute('aria-rowcount', String(MOCK_SLOW_LARGE_SPAN_COUNT), { timeout: 20_000 });
   await expect(notice).toBeHidden();
   await expect(progress).toBeHidden();
   await expect(page.getByRole('region', { name: 'Trace overview' }).getByRole('heading', { level: 1 })).toContainText('frontend: GET /batch');
+  await expect(page.getByRole('region', { name: 'Span details' })).toContainText('handle item 0');
+  await expect(page.getByRole('region', { name: 'Span details' })).toContainText('orders');
 });
 
 test('Cancel during the preview stops the load and offers to load again', async ({ page }) => {
