@@ -1,6 +1,7 @@
-// A large trace that arrives slowly (the Jaeger 1.x mock streams 10,001 spans, ≈ 6 MB, over about
-// 2 s): the first rows show under the progress bar while the body is still arriving, labelled as
+// A large trace that arrives slowly (the Jaeger 1.x mock streams 10,001 spans, ≈ 6.7 MB, over about
+// 4 s; that backend's timeout in e2e/config/backends.json is 20 s): the first rows show under the progress bar while the body is still arriving, labelled as
 // a preview, and the whole trace replaces them when loading ends.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';
 import { BACKENDS_URL } from './servers';
@@ -46,3 +47,17 @@ test('Cancel during the preview stops the load and offers to load again', async 
     timeout: 20_000,
   });
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the preview has no serious axe violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+    const notice = page.getByRole('status').filter({ hasText: /^Preview:/ });
+    await expect(notice).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    // Judged while the preview was still on screen.
+    await expect(notice).toBeVisible();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+  });
+}

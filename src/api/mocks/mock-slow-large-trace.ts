@@ -1,6 +1,6 @@
 // A large trace that arrives slowly, for the tests of loading feedback (progress, the preview of
 // the first rows while the body streams, Cancel). Served by the Jaeger v1 mock as 10,001 spans
-// (≈ 6 MB, past the worker's stream threshold) in 64 KB pieces, one every 20 ms (≈ 2 s in all).
+// (≈ 6 MB, past the worker's stream threshold) in 64 KB pieces, one every 40 ms (≈ 4 s in all).
 
 import { HttpResponse } from 'msw';
 import { toJaegerTrace } from './encode-jaeger';
@@ -10,7 +10,7 @@ import { MOCK_EPOCH_US } from './mock-traces';
 export const MOCK_SLOW_LARGE_TRACE_ID = '51071a7e000000000000000000010000';
 export const MOCK_SLOW_LARGE_SPAN_COUNT = 10_001;
 const CHUNK_BYTES = 64 * 1024;
-const CHUNK_INTERVAL_MS = 20;
+const CHUNK_INTERVAL_MS = 40;
 
 const SERVICES = ['frontend', 'orders', 'inventory', 'payments', 'postgres'];
 
