@@ -1,6 +1,7 @@
 // A large trace that arrives slowly (the Jaeger 1.x mock streams 10,001 spans, ≈ 6.7 MB, over about
-// 4 s; that backend's timeout in e2e/config/backends.json is 20 s): the first rows show under the progress bar while the body is still arriving, labelled as
-// a preview, and the whole trace replaces them when loading ends.
+// 4 s; that backend's timeout in e2e/config/backends.json is 20 s): the first rows show under the
+// progress bar while the body is still arriving, labelled as a preview, and the whole trace
+// replaces them when loading ends.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';

@@ -1,6 +1,6 @@
 // A large trace that arrives slowly, for the tests of loading feedback (progress, the preview of
 // the first rows while the body streams, Cancel). Served by the Jaeger v1 mock as 10,001 spans
-// (≈ 6 MB, past the worker's stream threshold) in 64 KB pieces, one every 40 ms (≈ 4 s in all).
+// (≈ 6.7 MB, past the 5 MB up to which the body's text is kept) in 64 KB pieces, one every 40 ms (≈ 4 s in all).
 
 import { HttpResponse } from 'msw';
 import { toJaegerTrace } from './encode-jaeger';
