@@ -19,14 +19,17 @@ const fakeWorker = fakeTraceWorker;
 
 const jaeger2k = [...bench.jaegerChunks(2000)].join('');
 const otlp2k = [...bench.otlpChunks(2000)].join('');
+// The same trace with the trace ID only on the trace object (allowed in Jaeger UI JSON).
+let traceIdsSeen = 0;
+const jaegerTraceLevelIds = jaeger2k.replace(/"traceID":"[0-9a-f]+",?/g, (m) => (traceIdsSeen++ === 0 ? m : ''));
 
 let server: http.Server;
 let base = '';
 beforeAll(async () => {
   server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/jaeger') {
-      const body = Buffer.from(jaeger2k);
+    if (url.pathname === '/jaeger' || url.pathname === '/jaeger-trace-level-ids') {
+      const body = Buffer.from(url.pathname === '/jaeger' ? jaeger2k : jaegerTraceLevelIds);
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(body.length) });
       // In pieces, so that progress is reported while the body arrives.
       let i = 0;
@@ -118,6 +121,21 @@ describe('loadTraceInWorker', () => {
     expect(first.trace.columns.subtreeEnd.every((end) => end <= first.trace.spans.length)).toBe(true);
     // The finished trace has the services.
     expect(trace!.spans.some((s) => s.serviceName === PENDING_SERVICE)).toBe(false);
+  });
+
+  it('sends no empty preview: Jaeger spans without their own trace ID wait for their trace object', async () => {
+    // Only the trace object keeps its traceID: no span can be built before it closes, at the end.
+    expect(traceIdsSeen).toBeGreaterThan(2000);
+    const previews: TraceLoadPreview[] = [];
+    const worker = fakeWorker();
+    const outcome = await loadTraceInWorker(
+      { kind: 'url', url: `${base}/jaeger-trace-level-ids`, timeoutMs: 10_000 },
+      { pick: { traceId: 'be0c000000000007d0' }, streamThresholdBytes: 100_000, onPreview: (p) => previews.push(p), createWorker: () => worker },
+    );
+    if (outcome.kind !== 'loaded') throw new Error('expected a trace');
+    // (Once the trace object has closed at the very end, a preview may show every span.)
+    expect(previews.every((p) => p.trace.spans.length > 0)).toBe(true);
+    expect(outcome.traces[0]?.spans).toHaveLength(2000);
   });
 
   it('sends no preview unless asked, nor for a body parsed whole', async () => {

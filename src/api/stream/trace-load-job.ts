@@ -296,8 +296,12 @@ async function readStream(
       else feed(text);
       if (preview !== null && parser.streaming && preview.take(parser.spanCount, now())) {
         const p0 = now();
-        const { message, transfer } = previewMessage(parser.previewSpans(), parser.previewFormat, parser.spanCount);
-        post(message, transfer);
+        // Empty when every span so far waits for its trace object's ID (Jaeger spans without their own).
+        const spans = parser.previewSpans();
+        if (spans.length > 0) {
+          const { message, transfer } = previewMessage(spans, parser.previewFormat, parser.spanCount);
+          post(message, transfer);
+        }
         parseMs += now() - p0;
       }
       postProgress(post, { phase: 'downloading', bytesLoaded: bytes, bytesTotal, spansParsed: parser.spanCount }, false);
