@@ -112,9 +112,9 @@ describe('SpanRow', () => {
 describe('WaterfallRows', () => {
   it('renders the rowgroup at full height and keeps the active row mounted when it is out of the window', () => {
     const rows = buildRowList(trace.columns, { collapsed: expandAll(trace.columns) });
-    // Without a scroll element (server render) the window is empty: only the active row is drawn.
+    // Without a scroll box or window (server render) the window is empty: only the active row is drawn.
     const html = renderToStaticMarkup(
-      <WaterfallRows scrollElement={null} rows={rows} ctx={context()} activeRowIndex={3} selectedIndex={-1} currentMatch={-1} overscanRows={0} />,
+      <WaterfallRows rows={rows} ctx={context()} activeRowIndex={3} selectedIndex={-1} currentMatch={-1} overscanRows={0} />,
     );
     expect(html).toMatch(/^<div role="rowgroup"[^>]*style="height:112px"/);
     expect(html.match(/role="row"/g)).toHaveLength(1);

@@ -120,7 +120,16 @@ export function TraceTimeline(props: TraceTimelineProps) {
     setState(current);
   }
   const { collapsed, activeRow, currentMatch } = current;
-  const update = useCallback((patch: (s: PerTraceState) => Partial<PerTraceState>) => setState((s) => ({ ...s, ...patch(s) })), []);
+  // A patch that changes nothing keeps the state object, so React skips the render.
+  const update = useCallback(
+    (patch: (s: PerTraceState) => Partial<PerTraceState>) =>
+      setState((s) => {
+        const next = patch(s);
+        for (const key of Object.keys(next) as (keyof PerTraceState)[]) if (next[key] !== s[key]) return { ...s, ...next };
+        return s;
+      }),
+    [],
+  );
 
   // ---- view options ----------------------------------------------------------------------------
   const [showCritical, setShowCritical] = useState(false);
@@ -209,12 +218,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
 
   // ---- scrolling: rows have one fixed height, so positions are arithmetic ------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  // Also kept in state: the row list subscribes to the element's scroll events once it exists.
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
-  const attachScrollElement = useCallback((el: HTMLDivElement | null) => {
-    scrollRef.current = el;
-    setScrollElement(el);
-  }, []);
   const scrollToRow = useCallback((rowIndex: number) => {
     const el = scrollRef.current;
     if (!el) return;
@@ -603,7 +606,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           </div>
 
           <div
-            ref={attachScrollElement}
+            ref={scrollRef}
             role="treegrid"
             aria-label="Trace timeline"
             aria-rowcount={rows.length}
@@ -625,7 +628,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
               <TickGridLines view={view} widthPx={timelineWidthPx} />
             </div>
             <WaterfallRows
-              scrollElement={scrollElement}
               rows={rows}
               ctx={ctx}
               activeRowIndex={activeRowIndex}

@@ -4,19 +4,23 @@
 // While a fast drag leaps a screenful or more per frame the list is drawn without overscan (those
 // rows would be thrown away unseen); the overscan comes back once the scrolling settles.
 
-import { useLayoutEffect, useState } from 'react';
+import { useLayoutEffect, useState, type RefObject } from 'react';
 import { flushSync } from 'react-dom';
 import { isLeap, visibleRows, type VisibleRows } from './row-window';
 
 /** How long after the last leaping scroll step the overscan rows are drawn again, ms. */
 const LEAP_SETTLE_MS = 120;
 
-/** `scrollElement` comes from a callback ref (state), so the subscription starts as soon as it exists. */
-export function useRowWindow(scrollElement: HTMLElement | null, rowHeightPx: number): VisibleRows {
+/**
+ * Follows the scroll box that holds `rowGroupRef`'s element: its parent. The box is found when the
+ * rows mount (their own ref is set by then, where a ref on the parent would not be), so the
+ * component owning the box never re-renders just to hand it over.
+ */
+export function useRowWindow(rowGroupRef: RefObject<HTMLElement | null>, rowHeightPx: number): VisibleRows {
   const [rows, setRows] = useState<VisibleRows>({ firstRow: 0, endRow: 0 });
 
   useLayoutEffect(() => {
-    const el = scrollElement;
+    const el = rowGroupRef.current?.parentElement;
     if (!el) return;
     let leaping = false;
     let settleTimer: number | undefined;
@@ -59,7 +63,7 @@ export function useRowWindow(scrollElement: HTMLElement | null, rowHeightPx: num
       el.removeEventListener('scroll', onScroll);
       observer.disconnect();
     };
-  }, [scrollElement, rowHeightPx]);
+  }, [rowGroupRef, rowHeightPx]);
 
   return rows;
 }

@@ -4,7 +4,7 @@
 // (Reusing row elements across spans instead, keyed by slot, measured no faster: the browser's
 // style and layout work per new row content is the same either way.)
 
-import { memo, type ReactElement } from 'react';
+import { memo, useRef, type ReactElement } from 'react';
 import type { RowContext } from './row-context';
 import { isGroupRow } from './row-list';
 import { renderRange } from './row-window';
@@ -12,8 +12,7 @@ import { ROW_HEIGHT_PX, SpanRow } from './span-row';
 import { useRowWindow } from './use-row-window';
 
 interface WaterfallRowsProps {
-  /** The scrolling treegrid element (null until it is mounted). */
-  scrollElement: HTMLElement | null;
+  /** Must be rendered as the direct child of the scrolling element (the treegrid's scroll box). */
   rows: Int32Array;
   ctx: RowContext;
   /** Kept mounted even when scrolled away, so aria-activedescendant always names a real row. */
@@ -24,8 +23,10 @@ interface WaterfallRowsProps {
 }
 
 export const WaterfallRows = memo(function WaterfallRows(props: WaterfallRowsProps) {
-  const { scrollElement, rows, ctx, activeRowIndex, selectedIndex, currentMatch, overscanRows } = props;
-  const visible = useRowWindow(scrollElement, ROW_HEIGHT_PX);
+  const { rows, ctx, activeRowIndex, selectedIndex, currentMatch, overscanRows } = props;
+  const groupRef = useRef<HTMLDivElement | null>(null);
+  // The scroll box is this row group's parent (see useRowWindow).
+  const visible = useRowWindow(groupRef, ROW_HEIGHT_PX);
   const { start, end } = renderRange(visible, rows.length, overscanRows);
 
   const out: ReactElement[] = [];
@@ -52,7 +53,7 @@ export const WaterfallRows = memo(function WaterfallRows(props: WaterfallRowsPro
   if (activeOutside && activeRowIndex >= end) push(activeRowIndex);
 
   return (
-    <div role="rowgroup" className="relative w-full" style={{ height: rows.length * ROW_HEIGHT_PX }}>
+    <div ref={groupRef} role="rowgroup" className="relative w-full" style={{ height: rows.length * ROW_HEIGHT_PX }}>
       {out}
     </div>
   );
