@@ -124,8 +124,15 @@ test.describe('a trace that cannot be loaded', () => {
         title: `Trace ${id} not found in ${backend.backendName}`,
         says: ['Check the ID', /retention/],
       });
-      // Not found is not transient: no automatic retries.
+      // Not found is not transient: no automatic retries (and the page did not ask again for the
+      // answer of the load the link started before the page's code had arrived).
       expect(requests).toHaveLength(1);
+      // Coming back to it later asks again, as for any failed trace.
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Search' }).click();
+      await expect(page).toHaveURL(/\/search/);
+      await page.goBack();
+      await expect(page.getByRole('alert')).toContainText(`Trace ${id} not found`);
+      await expect.poll(() => requests.length).toBe(2);
     });
   }
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TraceBackend } from '../api/backend';
 import { registerBackendInstances } from '../api/backend-registry';
 import { traceQuery } from '../api/queries';
-import { startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
+import { forgetEarlyLoad, startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
 
 describe('traceLinkOf', () => {
   it.each([
@@ -34,6 +34,11 @@ describe('startEarlyTraceLoad', () => {
     expect(client.getQueryState(traceQuery('one', 'abc').queryKey)?.fetchStatus).toBe('fetching');
     expect(wasLoadedEarly('one', 'abc')).toBe(true);
     expect(wasLoadedEarly('one', 'other')).toBe(false);
+    // Once its page has gone, a later visit is an ordinary one.
+    forgetEarlyLoad('one', 'other');
+    expect(wasLoadedEarly('one', 'abc')).toBe(true);
+    forgetEarlyLoad('one', 'abc');
+    expect(wasLoadedEarly('one', 'abc')).toBe(false);
   });
 
   it('does nothing for a backend that is not configured', () => {

@@ -56,3 +56,8 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): 
 export function wasLoadedEarly(backendId: string, traceId: string): boolean {
   return earlyKey === keyOf(backendId, traceId);
 }
+
+/** Called when that page goes away: coming back later refetches a failed trace as usual. */
+export function forgetEarlyLoad(backendId: string, traceId: string): void {
+  if (earlyKey === keyOf(backendId, traceId)) earlyKey = null;
+}

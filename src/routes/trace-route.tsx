@@ -27,7 +27,7 @@ import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
-import { wasLoadedEarly } from '../app/early-trace-load';
+import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 
 const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
   connecting: 'Connecting',
@@ -112,6 +112,7 @@ function TracePage({ traceId }: { traceId: string }) {
   const viewParam = searchParams.get('view');
   const view: TraceViewName = isTraceViewName(viewParam) ? viewParam : 'timeline';
   const [loadedEarly] = useState(() => wasLoadedEarly(backendId, traceId));
+  useEffect(() => () => forgetEarlyLoad(backendId, traceId), [backendId, traceId]);
   const query = useQuery({
     ...traceQuery(backendId, traceId),
     enabled: backend !== undefined && traceId !== '',
