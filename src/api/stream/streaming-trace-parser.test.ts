@@ -208,6 +208,22 @@ describe('StreamingTraceParser: chunk boundaries at every position', () => {
   });
 });
 
+describe('StreamingTraceParser: onSpans', () => {
+  it('is called after every batch, also within one large pushed piece, with the spans so far', () => {
+    const text = [...bench.otlpChunks(3000)].join('');
+    const counts: number[] = [];
+    const parser = new StreamingTraceParser({ batchChars: 100_000, onSpans: () => counts.push(parser.spanCount) });
+    parser.push(text); // the whole body at once, as a fast network may hand it over
+    const result = parser.finish();
+    expect(result.spans).toHaveLength(3000);
+    // The lone first span, then batches of ~100 kB each, in order.
+    expect(counts[0]).toBe(1);
+    expect(counts.length).toBeGreaterThan(5);
+    expect(counts.every((c, i) => i === 0 || c > counts[i - 1]!)).toBe(true);
+    expect(counts.at(-1)).toBe(3000);
+  });
+});
+
 describe('StreamingTraceParser: generated benchmark bodies', () => {
   for (const format of ['jaeger', 'otlp'] as const) {
     it(`${format}: 3000 spans in the generator's chunks and in random chunks equal parseTraceText`, () => {

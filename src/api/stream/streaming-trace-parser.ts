@@ -44,6 +44,11 @@ export interface StreamingParserOptions {
   maxTextChars?: number;
   /** Parse as one text from the start (small bodies: JSON.parse of the whole is fastest). */
   wholeText?: boolean;
+  /**
+   * Called after each batch of spans has been converted while streaming (a network chunk of a few
+   * MB holds several), so that a caller can show what has arrived without waiting for the rest.
+   */
+  onSpans?: () => void;
 }
 
 const NO_PROCESSES = new Map<string, JaegerProcess>();
@@ -93,9 +98,13 @@ export class StreamingTraceParser {
     this.source = describeSource(options.fileName);
     this.maxTextChars = options.maxTextChars ?? MAX_TEXT_CHARS;
     if (options.wholeText) this.mode = 'text';
+    const { onSpans } = options;
     const sink: ScannerSink = {
       contextOpen: (kind) => this.contextOpen(kind),
-      spans: (format, body, count) => this.spans(format, body, count),
+      spans: (format, body, count) => {
+        this.spans(format, body, count);
+        onSpans?.();
+      },
       contextClose: (kind, json) => this.contextClose(kind, json),
     };
     this.scanner = new JsonSpanScanner(sink, { batchChars: options.batchChars });

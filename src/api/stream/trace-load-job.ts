@@ -263,12 +263,27 @@ async function readStream(
   // A streamed body that is not large is also kept as text, for the raw view.
   let kept: string[] | null = [];
   let keptChars = 0;
-  const parser = new StreamingTraceParser({ ...fileNameOption(source), wholeText: bytesTotal !== null && small });
+  let bytes = 0;
+  let parseMs = 0;
+  // Asked after every converted batch (a network chunk often holds several megabytes of spans).
+  const maybePreview = (): void => {
+    if (preview === null || !parser.streaming || !preview.take(parser.spanCount, now())) return;
+    // Empty when every span so far waits for its trace object's ID (Jaeger spans without their own).
+    // (Its time counts as parsing: it runs inside parser.push.)
+    const spans = parser.previewSpans();
+    if (spans.length > 0) {
+      const { message, transfer } = previewMessage(spans, parser.previewFormat, parser.spanCount);
+      post(message, transfer);
+    }
+  };
+  const parser: StreamingTraceParser = new StreamingTraceParser({
+    ...fileNameOption(source),
+    wholeText: bytesTotal !== null && small,
+    onSpans: maybePreview,
+  });
   const decoder = new TextDecoder();
   const reader = stream.getReader();
   let held: string[] = [];
-  let bytes = 0;
-  let parseMs = 0;
   const t0 = now();
   const feed = (text: string): void => {
     const p0 = now();
@@ -294,16 +309,6 @@ async function readStream(
       }
       if (small) held.push(text);
       else feed(text);
-      if (preview !== null && parser.streaming && preview.take(parser.spanCount, now())) {
-        const p0 = now();
-        // Empty when every span so far waits for its trace object's ID (Jaeger spans without their own).
-        const spans = parser.previewSpans();
-        if (spans.length > 0) {
-          const { message, transfer } = previewMessage(spans, parser.previewFormat, parser.spanCount);
-          post(message, transfer);
-        }
-        parseMs += now() - p0;
-      }
       postProgress(post, { phase: 'downloading', bytesLoaded: bytes, bytesTotal, spansParsed: parser.spanCount }, false);
     }
   } catch (error) {
