@@ -8,6 +8,9 @@ import type { MockSpan, MockTrace } from './mock-trace-model';
 import { MOCK_EPOCH_US } from './mock-traces';
 
 export const MOCK_SLOW_LARGE_TRACE_ID = '51071a7e000000000000000000010000';
+/** The same trace, but the body stops after its first 2 MB and never ends: a preview that stays. */
+export const MOCK_STALLED_LARGE_TRACE_ID = '51071a7e0000000000000000000105a1';
+const STALL_AFTER_BYTES = 2 * 1024 * 1024;
 export const MOCK_SLOW_LARGE_SPAN_COUNT = 10_001;
 const CHUNK_BYTES = 64 * 1024;
 const CHUNK_INTERVAL_MS = 40;
@@ -46,13 +49,15 @@ function slowLargeTrace(): MockTrace {
 let body: Uint8Array | null = null;
 
 /** The Jaeger v1 answer, streamed slowly with its Content-Length (so progress has a total). */
-export function slowLargeTraceResponse(): Response {
+export function slowLargeTraceResponse(stall = false): Response {
   body ??= new TextEncoder().encode(JSON.stringify({ data: [toJaegerTrace(slowLargeTrace())], total: 0, limit: 0, offset: 0, errors: null }));
   const bytes = body;
   let offset = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
+      // Stalled: nothing more is sent until the client gives up (the test leaves the page).
+      if (stall && offset >= STALL_AFTER_BYTES) return new Promise<void>(() => undefined);
       return new Promise<void>((resolve) => {
         timer = setTimeout(() => {
           controller.enqueue(bytes.subarray(offset, offset + CHUNK_BYTES));
