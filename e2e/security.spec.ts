@@ -1,5 +1,5 @@
 // Trace data is untrusted: names and values that look like HTML or script URLs must show as text, never run.
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
 const HOSTILE = [
   '<img src=x onerror="window.__pwned=1">',
@@ -46,18 +46,23 @@ function hostileOtlp() {
   });
 }
 
-test('HTML, script and javascript: URLs in trace data are shown as text and never run', async ({ page }) => {
-  const dialogs: string[] = [];
-  page.on('dialog', (d) => {
-    dialogs.push(d.message());
-    void d.dismiss();
-  });
+/** Opens the hostile trace through the file picker, as a user would. */
+async function openHostileFile(page: Page): Promise<void> {
   await page.goto('./search');
   await page.locator('input[type="file"]').first().setInputFiles({
     name: 'hostile.json',
     mimeType: 'application/json',
     buffer: Buffer.from(hostileOtlp()),
   });
+}
+
+test('HTML, script and javascript: URLs in trace data are shown as text and never run', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await openHostileFile(page);
   const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
   await expect(grid).toHaveAttribute('aria-rowcount', '2');
   // The span name is on screen literally.
@@ -92,12 +97,7 @@ test('link patterns give only http(s) links with encoded values, and refuse othe
       }),
     }),
   );
-  await page.goto('./search');
-  await page.locator('input[type="file"]').first().setInputFiles({
-    name: 'hostile.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(hostileOtlp()),
-  });
+  await openHostileFile(page);
   const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
   await grid.locator('[data-span-id="b7ad6b7169203331"]').click();
   const details = page.getByRole('region', { name: 'Span details' });

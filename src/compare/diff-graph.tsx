@@ -8,6 +8,7 @@
 // biggest changes; the `Trace differences` table is the accessible way to browse the nodes.
 
 import { ZoomButtons } from '../components/zoom-buttons';
+import { panCanvasBy, zoomCanvasBy, zoomKeyAction } from '../components/canvas-zoom';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -245,29 +246,12 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
     return hitTestNode(layout, wx, wy, Math.max(3 / t.k, 1), labelPx);
   };
 
-  const zoomBy = (factor: number) => {
-    const canvas = canvasRef.current;
-    if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.scaleBy, factor);
-  };
-  const panBy = (dx: number, dy: number) => {
-    const canvas = canvasRef.current;
-    if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.translateBy, dx / transformRef.current.k, dy / transformRef.current.k);
-  };
+  const zoomBy = (factor: number) => zoomCanvasBy(canvasRef.current, zoomRef.current, factor);
+  const panBy = (dxPx: number, dyPx: number) => panCanvasBy(canvasRef.current, zoomRef.current, transformRef.current, dxPx, dyPx);
   const fit = () => setTransform(fitGraphTransform(layout, sizeRef.current.width, sizeRef.current.height));
   const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const actions: Record<string, () => void> = {
-      '+': () => zoomBy(1.25),
-      '=': () => zoomBy(1.25),
-      '-': () => zoomBy(0.8),
-      '0': fit,
-      ArrowLeft: () => panBy(60, 0),
-      ArrowRight: () => panBy(-60, 0),
-      ArrowUp: () => panBy(0, 60),
-      ArrowDown: () => panBy(0, -60),
-      Escape: () => onSelectNode(null),
-    };
-    const action = actions[event.key];
+    const action = event.key === 'Escape' ? () => onSelectNode(null) : zoomKeyAction(event.key, { zoomBy, panBy, fit });
     if (action) {
       event.preventDefault();
       action();

@@ -2,6 +2,7 @@
 // pan/zoom transform, hover hit testing and the tooltip. All drawing happens in drawGraph, at most
 // once per animation frame, so panning a 4,000-edge graph does no React work per frame.
 import { ZoomButtons } from '../components/zoom-buttons';
+import { panCanvasBy, zoomCanvasBy, zoomKeyAction } from '../components/canvas-zoom';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select } from 'd3';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
@@ -284,31 +285,15 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
     return [event.clientX - rect.left, event.clientY - rect.top];
   };
 
-  const zoomBy = (factor: number) => {
-    const canvas = canvasRef.current;
-    if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.scaleBy, factor);
-  };
-  const panBy = (dx: number, dy: number) => {
-    const canvas = canvasRef.current;
-    if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.translateBy, dx / transformRef.current.k, dy / transformRef.current.k);
-  };
+  const zoomBy = (factor: number) => zoomCanvasBy(canvasRef.current, zoomRef.current, factor);
+  const panBy = (dxPx: number, dyPx: number) => panCanvasBy(canvasRef.current, zoomRef.current, transformRef.current, dxPx, dyPx);
   const fit = () => {
     const canvas = canvasRef.current;
     if (canvas && zoomRef.current) select(canvas).call(zoomRef.current.transform, fitTransform(scene, sizeRef.current.width, sizeRef.current.height));
   };
 
   const onKeyDown = (event: React.KeyboardEvent) => {
-    const actions: Record<string, () => void> = {
-      '+': () => zoomBy(1.25),
-      '=': () => zoomBy(1.25),
-      '-': () => zoomBy(0.8),
-      '0': fit,
-      ArrowLeft: () => panBy(60, 0),
-      ArrowRight: () => panBy(-60, 0),
-      ArrowUp: () => panBy(0, 60),
-      ArrowDown: () => panBy(0, -60),
-    };
-    const action = actions[event.key];
+    const action = zoomKeyAction(event.key, { zoomBy, panBy, fit });
     if (action) {
       event.preventDefault();
       action();

@@ -19,6 +19,7 @@ import {
 } from '../api/trace-load-progress';
 import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
+import { payloadJson } from '../timeline/raw-json-view';
 import type { Trace } from '../model/types';
 import { retryingNote, retryUnlessTimedOut, traceLoadErrorMessage, traceLoadErrorTitle } from '../app/backend-error-message';
 import { formatTimestamp } from '../lib/time-format';
@@ -35,15 +36,6 @@ const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
   building: 'Building the trace',
   transferring: 'Preparing the view',
 };
-
-/** A JSON payload indented for reading; text that is not one JSON document is shown as it came. */
-function indentJson(text: string): string {
-  try {
-    return JSON.stringify(JSON.parse(text), null, 2);
-  } catch {
-    return text;
-  }
-}
 
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
@@ -169,10 +161,7 @@ function TracePage({ traceId }: { traceId: string }) {
   const raw = data?.raw;
   const payloadText = data?.rawText;
   // The JSON view shows the payload as loaded; format it only when that view is open.
-  const rawText = useMemo(
-    () => (view !== 'json' ? undefined : raw !== undefined ? JSON.stringify(raw, null, 2) : payloadText !== undefined ? indentJson(payloadText) : undefined),
-    [view, raw, payloadText],
-  );
+  const rawText = useMemo(() => (view === 'json' ? payloadJson(raw, payloadText) : undefined), [view, raw, payloadText]);
 
   // What the preview and the trace share: selection, find and zoom live in the URL, so they carry
   // over when the whole trace replaces the preview.

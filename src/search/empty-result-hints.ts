@@ -1,15 +1,11 @@
 // What to try when a search found nothing. Apart from the result statistics (result-stats.ts), which
 // load with the results view: the route computes these hints before any result exists.
+import type { SearchFormState } from './search-url-state';
+
 /** Why the list is empty and what to try, from the query that was run. */
-export function emptyResultHints(query: {
-  service: string;
-  operation: string;
-  tags: string;
-  traceql: string;
-  minDuration: string;
-  maxDuration: string;
-  lookbackLabel: string;
-}): string[] {
+export function emptyResultHints(
+  query: Pick<SearchFormState, 'service' | 'operation' | 'tags' | 'traceql' | 'minDuration' | 'maxDuration'> & { lookbackLabel: string },
+): string[] {
   const hints: string[] = [`Widen the time range (now: ${query.lookbackLabel.toLowerCase()}).`];
   if (query.traceql) hints.push('Loosen the TraceQL query: drop a condition, or try {} to see any trace.');
   if (query.tags) hints.push('Drop a tag: tags must match exactly, and every tag must match.');

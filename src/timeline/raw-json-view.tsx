@@ -18,6 +18,21 @@ interface RawJsonViewProps {
   fileName?: string;
 }
 
+/**
+ * The payload as it arrived, indented for reading: a parsed document (`raw`), or the body's text
+ * (`rawText`, parsed only here, when the view is opened); text that is not one JSON document is
+ * shown as it came. Undefined when the route has neither (the view then shows the model).
+ */
+export function payloadJson(raw: unknown, rawText: string | undefined): string | undefined {
+  if (raw !== undefined) return JSON.stringify(raw, null, 2);
+  if (rawText === undefined) return undefined;
+  try {
+    return JSON.stringify(JSON.parse(rawText), null, 2);
+  } catch {
+    return rawText;
+  }
+}
+
 /** The model as plain JSON: spans without the derived tree fields and columns. */
 export function traceModelJson(trace: Trace): string {
   return JSON.stringify(
