@@ -4,7 +4,12 @@
 // replaces them when loading ends.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID, MOCK_STALLED_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';
+import {
+  MOCK_BROKEN_LARGE_TRACE_ID,
+  MOCK_SLOW_LARGE_SPAN_COUNT,
+  MOCK_SLOW_LARGE_TRACE_ID,
+  MOCK_STALLED_LARGE_TRACE_ID,
+} from '../src/api/mocks/mock-slow-large-trace';
 import { BACKENDS_URL } from './servers';
 
 test.use({ baseURL: BACKENDS_URL });
@@ -47,6 +52,20 @@ test('Cancel during the preview stops the load and offers to load again', async 
   await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toHaveAttribute('aria-rowcount', String(MOCK_SLOW_LARGE_SPAN_COUNT), {
     timeout: 20_000,
   });
+});
+
+test('a large body that breaks after the preview ends in an alert, not in a half trace', async ({ page }) => {
+  await page.goto(`trace/${MOCK_BROKEN_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  // The rows of the first 2 MB show while it streams…
+  await expect(page.getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  // …then the body is cut by a proxy's text (inside a span, so the JSON never closes): the preview
+  // gives way to one alert saying the answer cannot be read and looks cut off.
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Jaeger 1.x (mock) sent an answer Skein cannot read', { timeout: 20_000 });
+  await expect(alert).toContainText('the data may be cut off');
+  await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: /^Preview:/ })).toBeHidden();
+  await expect(alert.getByRole('button', { name: /retry/i })).toBeVisible();
 });
 
 for (const theme of ['light', 'dark'] as const) {

@@ -2,7 +2,7 @@
 // trace-summaries, traces) and the v1 JSON API (services, operations, search, trace, dependencies).
 // Shapes follow the real responses; wrong parameter formats get a 400 as the real server would.
 
-import { MOCK_SLOW_LARGE_TRACE_ID, MOCK_STALLED_LARGE_TRACE_ID, slowLargeTraceResponse } from './mock-slow-large-trace';
+import { MOCK_BROKEN_LARGE_TRACE_ID, MOCK_SLOW_LARGE_TRACE_ID, MOCK_STALLED_LARGE_TRACE_ID, slowLargeTraceResponse } from './mock-slow-large-trace';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import { normaliseTraceIdForLookup } from '../../lib/trace-id';
 import { parseRfc3339 } from '../../lib/nanos';
@@ -180,7 +180,9 @@ export function createJaegerHandlers(options: JaegerMockOptions = {}): HttpHandl
       const id = normaliseTraceIdForLookup(String(params.traceId));
       const fail = failureForTraceId(id);
       if (fail) return failureResponse(fail, 'jaeger-v1');
-      if (id === MOCK_SLOW_LARGE_TRACE_ID || id === MOCK_STALLED_LARGE_TRACE_ID) return slowLargeTraceResponse(id === MOCK_STALLED_LARGE_TRACE_ID);
+      if (id === MOCK_SLOW_LARGE_TRACE_ID) return slowLargeTraceResponse('whole');
+      if (id === MOCK_STALLED_LARGE_TRACE_ID) return slowLargeTraceResponse('stall');
+      if (id === MOCK_BROKEN_LARGE_TRACE_ID) return slowLargeTraceResponse('broken');
       const trace = findMockTrace(traces, id);
       if (!trace) return errorResponse('jaeger-v1', 404, 'trace not found');
       return HttpResponse.json(jaegerEnvelope([toJaegerTrace(trace)]));

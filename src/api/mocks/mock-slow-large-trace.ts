@@ -10,7 +10,13 @@ import { MOCK_EPOCH_US } from './mock-traces';
 export const MOCK_SLOW_LARGE_TRACE_ID = '51071a7e000000000000000000010000';
 /** The same trace, but the body stops after its first 2 MB and never ends: a preview that stays. */
 export const MOCK_STALLED_LARGE_TRACE_ID = '51071a7e0000000000000000000105a1';
+/** The same trace, but after its first 2 MB the body turns into text that is not JSON, and ends. */
+export const MOCK_BROKEN_LARGE_TRACE_ID = '51071a7e0000000000000000000b0bad';
 const STALL_AFTER_BYTES = 2 * 1024 * 1024;
+const BROKEN_TAIL = new TextEncoder().encode('<html>upstream connection reset</html>');
+
+/** How the slow body ends: whole, never (stalled after 2 MB), or cut after 2 MB by text that is not JSON. */
+export type SlowLargeTraceEnding = 'whole' | 'stall' | 'broken';
 export const MOCK_SLOW_LARGE_SPAN_COUNT = 10_001;
 const CHUNK_BYTES = 64 * 1024;
 const CHUNK_INTERVAL_MS = 40;
@@ -48,8 +54,11 @@ function slowLargeTrace(): MockTrace {
 
 let body: Uint8Array | null = null;
 
-/** The Jaeger v1 answer, streamed slowly with its Content-Length (so progress has a total). */
-export function slowLargeTraceResponse(stall = false): Response {
+/**
+ * The Jaeger v1 answer, streamed slowly with its Content-Length (so progress has a total); a
+ * broken body has none, as when a proxy cuts the answer and writes its own text.
+ */
+export function slowLargeTraceResponse(ending: SlowLargeTraceEnding = 'whole'): Response {
   body ??= new TextEncoder().encode(JSON.stringify({ data: [toJaegerTrace(slowLargeTrace())], total: 0, limit: 0, offset: 0, errors: null }));
   const bytes = body;
   let offset = 0;
@@ -57,7 +66,12 @@ export function slowLargeTraceResponse(stall = false): Response {
   const stream = new ReadableStream<Uint8Array>({
     pull(controller) {
       // Stalled: nothing more is sent until the client gives up (the test leaves the page).
-      if (stall && offset >= STALL_AFTER_BYTES) return new Promise<void>(() => undefined);
+      if (ending === 'stall' && offset >= STALL_AFTER_BYTES) return new Promise<void>(() => undefined);
+      if (ending === 'broken' && offset >= STALL_AFTER_BYTES) {
+        controller.enqueue(BROKEN_TAIL);
+        controller.close();
+        return Promise.resolve();
+      }
       return new Promise<void>((resolve) => {
         timer = setTimeout(() => {
           controller.enqueue(bytes.subarray(offset, offset + CHUNK_BYTES));
@@ -73,6 +87,6 @@ export function slowLargeTraceResponse(stall = false): Response {
   });
   return new HttpResponse(stream, {
     status: 200,
-    headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.length) },
+    headers: { 'Content-Type': 'application/json', ...(ending === 'broken' ? {} : { 'Content-Length': String(bytes.length) }) },
   });
 }
