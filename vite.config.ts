@@ -44,6 +44,25 @@ function devConfigFromEnv(): Plugin {
   };
 }
 
+/**
+ * The entry script runs as soon as it has arrived (`async`), not after the document is parsed:
+ * its first job, starting a trace link's load, needs no DOM (src/main.ts waits for it later).
+ */
+function asyncEntryScript(): Plugin {
+  return {
+    name: 'skein-async-entry-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: (html) => {
+        const entry = /<script type="module" crossorigin src=/;
+        if (!entry.test(html)) throw new Error('skein-async-entry-script: no entry script in index.html');
+        return html.replace(entry, '<script type="module" async crossorigin src=');
+      },
+    },
+  };
+}
+
 // react-router publishes its production build (no development warnings) only under a path its
 // package exports do not name, and its export conditions always pick the development one. The
 // build aliases the production files by path; both entry points share their one core chunk.
@@ -53,7 +72,7 @@ const reactRouterProduction = (file: string) =>
 export default defineConfig(({ command }) => ({
   // Relative asset URLs: one build runs unchanged under any path prefix.
   base: './',
-  plugins: [react(), tailwindcss(), devConfigFromEnv()],
+  plugins: [react(), tailwindcss(), devConfigFromEnv(), asyncEntryScript()],
   resolve: {
     alias:
       command === 'build'

@@ -8,6 +8,14 @@ import type { TraceLoadProgress } from './stream/trace-load-protocol';
 
 export type { TraceLoadProgress } from './stream/trace-load-protocol';
 
+/** What each phase of a load is called on screen. */
+export const TRACE_LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
+  connecting: 'Connecting',
+  downloading: 'Downloading and reading',
+  building: 'Building the trace',
+  transferring: 'Preparing the view',
+};
+
 /** The first rows of a trace still loading, built from the spans read so far. */
 export interface TraceLoadPreviewState {
   trace: Trace;

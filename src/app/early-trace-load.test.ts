@@ -1,15 +1,18 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { TraceBackend } from '../api/backend';
+import { BackendError, type LoadedTrace, type TraceBackend } from '../api/backend';
 import { registerBackendInstances } from '../api/backend-registry';
 import { traceQuery } from '../api/queries';
+import { traceLoadKey } from '../api/trace-load-progress';
 import { forgetEarlyLoad, startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
 
 describe('traceLinkOf', () => {
   it.each([
-    ['/trace/abc', '', '', { traceId: 'abc', backendParam: null }],
-    ['/trace/abc/', '?backend=tempo&span=1', '', { traceId: 'abc', backendParam: 'tempo' }],
-    ['/tools/tracing/trace/a%20b', '?backend=x', '/tools/tracing', { traceId: 'a b', backendParam: 'x' }],
+    ['/trace/abc', '', '', { traceId: 'abc', backendParam: null, timeline: true }],
+    ['/trace/abc/', '?backend=tempo&span=1', '', { traceId: 'abc', backendParam: 'tempo', timeline: true }],
+    ['/trace/abc', '?view=timeline', '', { traceId: 'abc', backendParam: null, timeline: true }],
+    ['/trace/abc', '?view=spans', '', { traceId: 'abc', backendParam: null, timeline: false }],
+    ['/tools/tracing/trace/a%20b', '?backend=x', '/tools/tracing', { traceId: 'a b', backendParam: 'x', timeline: true }],
     ['/search', '', '', null],
     ['/trace/', '', '', null],
     ['/trace/a...b', '', '', null], // a Jaeger UI comparison link
@@ -29,7 +32,7 @@ describe('startEarlyTraceLoad', () => {
     });
     registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
     const client = new QueryClient();
-    startEarlyTraceLoad(client, { traceId: 'abc', backendParam: null });
+    startEarlyTraceLoad(client, { traceId: 'abc', backendParam: null, timeline: true });
     expect(getTrace).toHaveBeenCalledWith('abc', expect.anything());
     expect(client.getQueryState(traceQuery('one', 'abc').queryKey)?.fetchStatus).toBe('fetching');
     expect(wasLoadedEarly('one', 'abc')).toBe(true);
@@ -41,10 +44,25 @@ describe('startEarlyTraceLoad', () => {
     expect(wasLoadedEarly('one', 'abc')).toBe(false);
   });
 
+  it('says where its progress is stored, and settles with the trace, or undefined when the load failed', async () => {
+    const loaded = { trace: { spans: [] }, raw: undefined } as unknown as LoadedTrace;
+    const getTrace = vi.fn(async (traceId: string) => {
+      if (traceId === 'abc') return loaded;
+      throw new BackendError('not-found', 'One', 'no such trace', 404);
+    });
+    registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
+    const client = new QueryClient();
+    const found = startEarlyTraceLoad(client, { traceId: 'abc', backendParam: 'one', timeline: true });
+    expect(found?.loadKey).toBe(traceLoadKey('one', 'abc'));
+    await expect(found?.settled).resolves.toBe(loaded);
+    const missing = startEarlyTraceLoad(client, { traceId: 'def', backendParam: null, timeline: true });
+    await expect(missing?.settled).resolves.toBeUndefined();
+  });
+
   it('does nothing for a backend that is not configured', () => {
     registerBackendInstances([], undefined);
     const client = new QueryClient();
-    startEarlyTraceLoad(client, { traceId: 'abc', backendParam: 'nope' });
+    expect(startEarlyTraceLoad(client, { traceId: 'abc', backendParam: 'nope', timeline: true })).toBeNull();
     expect(client.getQueryCache().getAll()).toHaveLength(0);
   });
 });

@@ -4,13 +4,17 @@
 // through the same react-query entry the page uses, so the page adopts the load in flight.
 
 import type { QueryClient } from '@tanstack/react-query';
+import type { LoadedTrace } from '../api/backend';
 import { backendIdFromParam, getBackend } from '../api/backend-registry';
 import { shouldRetry, traceQuery } from '../api/queries';
+import { traceLoadKey } from '../api/trace-load-progress';
 
 export interface TraceLink {
   traceId: string;
   /** The raw `backend=` parameter (null when absent). */
   backendParam: string | null;
+  /** The link opens the waterfall (no `view=`, or `view=timeline`), not another view of the trace. */
+  timeline: boolean;
 }
 
 /** The trace a location opens, if it is a single-trace page (`/trace/A...B` is a comparison). */
@@ -25,28 +29,51 @@ export function traceLinkOf(pathname: string, search: string, basename: string):
     return null; // a broken escape: the page itself explains the link
   }
   if (traceId === '' || traceId.includes('...')) return null;
-  return { traceId, backendParam: new URLSearchParams(search).get('backend') };
+  const params = new URLSearchParams(search);
+  const view = params.get('view');
+  return { traceId, backendParam: params.get('backend'), timeline: view === null || view === 'timeline' };
+}
+
+/**
+ * Called as soon as the page knows it opens a trace, before config.json is read: starts what
+ * every remote trace load needs. Remote bodies are read by the trace-load worker, so it is
+ * started now (fetching and compiling its parsers takes tens of milliseconds), as is the
+ * main-thread half of trace loading, which the backend's code would ask for only once it has
+ * arrived itself.
+ */
+export function prepareTraceLoading(): void {
+  void import('../api/trace-load-client').then((client) => client.prewarmTraceWorker()).catch(() => undefined);
+  void import('../api/http/trace-decoding').catch(() => undefined);
+  // The remote adapters are small: fetch both rather than wait for config.json to name one.
+  void import('../api/jaeger/jaeger-backend').catch(() => undefined);
+  void import('../api/tempo/tempo-backend').catch(() => undefined);
 }
 
 let earlyKey: string | null = null;
 const keyOf = (backendId: string, traceId: string): string => `${backendId}\u0000${traceId}`;
 
+/** A trace load started before the app: where its progress and previews are stored. */
+export interface EarlyTraceLoad {
+  backendId: string;
+  traceId: string;
+  /** Its key in trace-load-progress. */
+  loadKey: string;
+  /** The loaded trace when the load has ended (undefined when it failed). */
+  settled: Promise<LoadedTrace | undefined>;
+}
+
 /** Starts the trace's query now (call after the backends are registered). */
-export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): void {
+export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): EarlyTraceLoad | null {
   const backendId = backendIdFromParam(link.backendParam);
   const backend = getBackend(backendId);
-  if (backend === undefined) return; // the page shows "unknown backend"
+  if (backend === undefined) return null; // the page shows "unknown backend"
   earlyKey = keyOf(backendId, link.traceId);
-  if (backend.type === 'jaeger' || backend.type === 'tempo') {
-    // Remote bodies are read by the trace-load worker: start it (fetch and compile its ~100 KB of
-    // parsers) while the backend's own code loads, rather than after.
-    void import('../api/trace-load-client').then((client) => client.prewarmTraceWorker()).catch(() => undefined);
-    // …and the main-thread half of trace loading, which the backend's code would ask for only
-    // once it has arrived itself.
-    void import('../api/http/trace-decoding').catch(() => undefined);
-  }
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
-  void queryClient.prefetchQuery({ ...traceQuery(backendId, link.traceId), retry: shouldRetry });
+  const query = traceQuery(backendId, link.traceId);
+  const settled = queryClient
+    .prefetchQuery({ ...query, retry: shouldRetry })
+    .then(() => queryClient.getQueryData(query.queryKey));
+  return { backendId, traceId: link.traceId, loadKey: traceLoadKey(backendId, link.traceId), settled };
 }
 
 /**

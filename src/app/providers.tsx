@@ -1,19 +1,7 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { shouldRetry } from '../api/queries';
+import { createQueryClient } from './query-client';
 import { useThemeClass } from './theme';
-
-export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      queries: {
-        retry: shouldRetry,
-        // Traces and search results do not change when the tab regains focus.
-        refetchOnWindowFocus: false,
-      },
-    },
-  });
-}
 
 function ThemeSync() {
   useThemeClass();

@@ -1,4 +1,7 @@
 import { Button } from './button';
+import { loadProgressText } from './load-progress-text';
+
+export { formatBytes, percentDone } from './load-progress-text';
 
 // A progress bar for long loads: bytes received (of a total when known), items processed, and a
 // Cancel button. Domain-free: the caller names the items ("spans") and the step ("Downloading").
@@ -18,19 +21,6 @@ export interface LoadProgressProps {
   className?: string;
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  if (bytes < 1e6) return `${(bytes / 1e3).toFixed(0)} kB`;
-  if (bytes < 1e9) return `${(bytes / 1e6).toFixed(bytes < 1e7 ? 1 : 0)} MB`;
-  return `${(bytes / 1e9).toFixed(2)} GB`;
-}
-
-/** Percent done (0–100, whole numbers), or null when the total is unknown. */
-export function percentDone(bytesLoaded: number, bytesTotal: number | null): number | null {
-  if (bytesTotal === null || !(bytesTotal > 0)) return null;
-  return Math.max(0, Math.min(100, Math.floor((bytesLoaded / bytesTotal) * 100)));
-}
-
 export function LoadProgress({
   label,
   stepLabel,
@@ -41,10 +31,7 @@ export function LoadProgress({
   onCancel,
   className = '',
 }: LoadProgressProps) {
-  const percent = percentDone(bytesLoaded, bytesTotal);
-  const amount = bytesTotal !== null ? `${formatBytes(bytesLoaded)} of ${formatBytes(bytesTotal)}` : formatBytes(bytesLoaded);
-  const items = itemsDone !== undefined && itemsDone > 0 ? `${itemsDone.toLocaleString('en-US')} ${itemsLabel}` : null;
-  const valueText = [stepLabel, amount, items].filter(Boolean).join(', ');
+  const { percent, valueText } = loadProgressText({ stepLabel, bytesLoaded, bytesTotal, itemsDone, itemsLabel });
   return (
     <div className={`space-y-2 p-6 text-sm text-slate-700 dark:text-slate-200 ${className}`}>
       <p className="font-medium">{label}</p>

@@ -1,6 +1,7 @@
 // /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
 // URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
 // view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind) and zoom.
+import { formatCount } from '../lib/count-format';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
@@ -15,7 +16,7 @@ import {
   getTraceLoadProgress,
   subscribeTraceLoadProgress,
   traceLoadKey,
-  type TraceLoadProgress,
+  TRACE_LOAD_STEP_LABELS,
 } from '../api/trace-load-progress';
 import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
@@ -29,13 +30,6 @@ import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
-
-const LOAD_STEP_LABELS: Record<TraceLoadProgress['phase'], string> = {
-  connecting: 'Connecting',
-  downloading: 'Downloading and reading',
-  building: 'Building the trace',
-  transferring: 'Preparing the view',
-};
 
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
@@ -246,7 +240,7 @@ function TracePage({ traceId }: { traceId: string }) {
             <LoadProgress
               className="!py-3"
               label={`Loading trace ${traceId} from ${backend.name}`}
-              stepLabel={LOAD_STEP_LABELS[progress?.phase ?? 'transferring']}
+              stepLabel={TRACE_LOAD_STEP_LABELS[progress?.phase ?? 'transferring']}
               bytesLoaded={progress?.bytesLoaded ?? 0}
               bytesTotal={progress?.bytesTotal ?? null}
               itemsDone={progress?.spansParsed ?? preview.spansRead}
@@ -255,8 +249,8 @@ function TracePage({ traceId }: { traceId: string }) {
             />
             <div className="px-4 pb-3">
               <NoticeBanner title="Preview:">
-                the first {preview.trace.spans.length.toLocaleString('en-US')} rows, built from the first{' '}
-                {preview.spansRead.toLocaleString('en-US')} spans read. Spans whose parent has not arrived yet show as top-level
+                the first {formatCount(preview.trace.spans.length)} rows, built from the first{' '}
+                {formatCount(preview.spansRead)} spans read. Spans whose parent has not arrived yet show as top-level
                 spans, and services read later show as “…”. The whole trace replaces this view when loading ends.
               </NoticeBanner>
             </div>
@@ -271,7 +265,7 @@ function TracePage({ traceId }: { traceId: string }) {
         {progress ? (
           <LoadProgress
             label={`Loading trace ${traceId} from ${backend.name}`}
-            stepLabel={LOAD_STEP_LABELS[progress.phase]}
+            stepLabel={TRACE_LOAD_STEP_LABELS[progress.phase]}
             bytesLoaded={progress.bytesLoaded}
             bytesTotal={progress.bytesTotal}
             itemsDone={progress.spansParsed}

@@ -3,8 +3,9 @@
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TimeZonePreference } from '../lib/time-format';
+import { PREFERENCES_STORAGE_KEY, themeChoiceOf, type ThemeChoice } from './stored-theme';
 
-export type ThemeChoice = 'light' | 'dark';
+export { effectiveTheme, PREFERENCES_STORAGE_KEY, type ThemeChoice } from './stored-theme';
 
 export interface PreferencesState {
   /** The theme the user picked; null = follow the OS (prefers-color-scheme). */
@@ -13,8 +14,6 @@ export interface PreferencesState {
   setTheme: (theme: ThemeChoice | null) => void;
   setTimeZone: (zone: TimeZonePreference) => void;
 }
-
-export const PREFERENCES_STORAGE_KEY = 'skein.preferences';
 
 export const usePreferencesStore = create<PreferencesState>()(
   persist(
@@ -34,15 +33,10 @@ export const usePreferencesStore = create<PreferencesState>()(
         const saved = (persisted ?? {}) as Partial<PreferencesState>;
         return {
           ...current,
-          theme: saved.theme === 'light' || saved.theme === 'dark' ? saved.theme : null,
+          theme: themeChoiceOf(saved.theme),
           timeZone: saved.timeZone === 'utc' ? 'utc' : 'local',
         };
       },
     },
   ),
 );
-
-/** The theme actually shown: the user's choice, else the OS preference. */
-export function effectiveTheme(choice: ThemeChoice | null, osPrefersDark: boolean): ThemeChoice {
-  return choice ?? (osPrefersDark ? 'dark' : 'light');
-}

@@ -93,7 +93,7 @@ describe('SpanRow', () => {
   });
 
   it('uses only class names written out in its source, so that Tailwind generates them', () => {
-    const source = readFileSync(new URL('./span-row.tsx', import.meta.url), 'utf8');
+    const source = ['./span-row.tsx', './span-row-geometry.ts'].map((file) => readFileSync(new URL(file, import.meta.url), 'utf8')).join('\n');
     const collapsed = toggleCollapsed(expandAll(trace.columns), indexOf(trace, 'a'));
     const html = [rowHtml('root', 0, context(), { selected: true, active: true, currentMatch: true }), rowHtml('a', 1, context({ collapsed })), rowHtml('a1', 2)].join('');
     const classes = new Set([...html.matchAll(/class="([^"]*)"/g)].flatMap((m) => (m[1] ?? '').split(/\s+/)).filter(Boolean).map((c) => c.replaceAll('&#x27;', "'")));

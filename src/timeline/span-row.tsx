@@ -16,12 +16,25 @@ import type { RowContext } from './row-context';
 import { descendantErrorCount, groupErrorCount, groupIdOfRow, isGroupRow } from './row-list';
 import { labelColourOn } from './label-colour';
 import { barGeometry, timeToFraction } from './time-scale';
+import {
+  badgeBase,
+  badgeTones,
+  barClass,
+  labelBesideClass,
+  labelInsideClass,
+  labelPlacement,
+  nameCellIndent,
+  pct,
+  rowBase,
+  serviceLabelClass,
+  serviceNameClass,
+  serviceNameItalicText,
+  serviceNameText,
+  timeCell,
+} from './span-row-geometry';
 
-export const INDENT_PX = 14;
-/** Row height; the `h-7` class of a row says the same, and the row list is laid out with it. */
-export const ROW_HEIGHT_PX = 28;
-/** The name column width comes from this CSS variable, set once on the grid, not per row. */
-export const NAME_COLUMN_VAR = '--name-col';
+export { INDENT_PX, NAME_COLUMN_VAR, ROW_HEIGHT_PX } from './span-row-geometry';
+import { ROW_HEIGHT_PX } from './span-row-geometry';
 
 export interface SpanRowProps {
   ctx: RowContext;
@@ -49,31 +62,7 @@ function rowStyle(rowIndex: number): CSSProperties {
   return { transform: `translateY(${rowIndex * ROW_HEIGHT_PX}px)` };
 }
 
-// h-7 = ROW_HEIGHT_PX; the column template reads NAME_COLUMN_VAR (written out: Tailwind finds
-// classes by scanning the source text, so a class name must never be assembled at run time).
-// Size containment: a new row never makes the browser lay out anything else.
-const rowBase =
-  'absolute top-0 left-0 grid h-7 w-full grid-cols-[var(--name-col)_minmax(0,1fr)] cursor-default border-b border-gray-100 text-sm select-none contain-strict dark:border-gray-800/70';
-const nameCellBase = 'flex min-w-0 items-center gap-1 overflow-hidden border-r border-gray-200 pr-2 dark:border-gray-700';
-// One vertical line per ancestor level, as a repeating background of the name cell.
-const guidesClass =
-  'bg-[repeating-linear-gradient(to_right,transparent_0_10px,var(--guide)_10px_11px,transparent_11px_14px)] bg-no-repeat [--guide:var(--color-gray-300)] dark:[--guide:var(--color-gray-700)]';
-const timeCell = 'relative min-w-0 overflow-hidden';
 const activeOutline = 'outline-2 -outline-offset-2 outline-blue-500';
-
-/**
- * Indentation of the name cell: guides for `depth` levels (capped so that names keep ~140 px of
- * the name column) and room for the toggle, which leaves do not have.
- */
-function nameCellIndent(depth: number, hasToggle: boolean): { className: string; style: CSSProperties } {
-  const toggleRoomPx = hasToggle ? 8 : 28; // 4 px margin + gap, plus the 16 px toggle and its gap for leaves
-  if (depth <= 0) return { className: nameCellBase, style: { paddingLeft: toggleRoomPx } };
-  const guidesPx = `min(${depth * INDENT_PX}px, var(${NAME_COLUMN_VAR}) - 140px)`;
-  return {
-    className: `${nameCellBase} ${guidesClass}`,
-    style: { paddingLeft: `calc(${guidesPx} + ${toggleRoomPx}px)`, backgroundSize: `${guidesPx} 100%` },
-  };
-}
 
 function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatch }: SpanRowProps & { spanIndex: number }) {
   const { trace, colours } = ctx;
@@ -109,7 +98,7 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatc
       <div role="gridcell" className={indent.className} style={indent.style}>
         {hasChildren && <ToggleButton expanded={!collapsed} label={span.name} onToggle={() => ctx.onToggleRow(spanIndex)} />}
         <ServiceName colour={colour}>
-          <span className="font-medium text-gray-600 dark:text-gray-300">{span.serviceName}</span> {span.name}
+          <span className={serviceLabelClass}>{span.serviceName}</span> {span.name}
         </ServiceName>
         {isError && <Badge tone="error" label="Error" text="!" />}
         {hiddenErrors > 0 && (
@@ -137,7 +126,7 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatc
 function ServiceName({ colour, italic, children }: { colour: string; italic?: boolean; children: ReactNode }) {
   return (
     <span
-      className={`min-w-0 truncate before:mr-1 before:inline-block before:h-3 before:w-1.5 before:rounded-sm before:align-[-1px] before:[background-color:var(--svc)] before:content-[''] ${italic ? 'text-gray-800 italic dark:text-gray-100' : 'text-gray-900 dark:text-gray-50'}`}
+      className={`${serviceNameClass} ${italic ? serviceNameItalicText : serviceNameText}`}
       style={{ '--svc': colour } as CSSProperties}
     >
       {children}
@@ -151,13 +140,6 @@ function rowBackground(selected: boolean, currentMatch: boolean, match: boolean)
   if (match) return 'bg-amber-50 dark:bg-amber-900/30';
   return 'hover:bg-gray-50 dark:hover:bg-gray-800/60';
 }
-
-// Vertical placement in the 27 px cell (28 px row minus its bottom border) by fixed offsets: the
-// centre is 13.5 px down.
-const barClass = 'absolute top-[7.5px] h-3 rounded-[2px]';
-const labelBase = 'pointer-events-none absolute truncate px-1 whitespace-nowrap tabular-nums';
-const labelBesideClass = `${labelBase} top-[5.5px] text-xs leading-4 text-gray-700 dark:text-gray-300`;
-const labelInsideClass = `${labelBase} top-[7.5px] text-[11px] leading-3 font-medium`;
 
 function SpanBar({ ctx, spanIndex, colour }: { ctx: RowContext; spanIndex: number; colour: string }) {
   const span = ctx.trace.spans[spanIndex];
@@ -326,43 +308,12 @@ function ToggleButton({ expanded, label, onToggle }: { expanded: boolean; label:
   );
 }
 
-const badgeTones = {
-  error: 'bg-red-600 text-white dark:bg-red-500 dark:text-white',
-  'error-soft': 'border border-red-600 text-red-700 dark:border-red-400 dark:text-red-300',
-  warn: 'border border-amber-600 text-amber-800 dark:border-amber-400 dark:text-amber-200',
-} as const;
-
 function Badge({ tone, label, text }: { tone: keyof typeof badgeTones; label: string; text: string }) {
   return (
-    <span title={label} className={`shrink-0 rounded px-1 text-[10px] leading-4 font-semibold ${badgeTones[tone]}`}>
+    <span title={label} className={`${badgeBase} ${badgeTones[tone]}`}>
       <span aria-hidden="true">{text}</span>
       <span className="sr-only">{label}</span>
     </span>
   );
 }
 
-/** Least room (a fraction of the timeline width) beside a bar for its label to go there. */
-const LABEL_ROOM = 0.1;
-
-/**
- * Where a bar's label goes: after the bar, before it when the bar ends late, and inside it when
- * neither side has room (a bar spanning the whole view would otherwise push its label out of the
- * clipped cell).
- */
-function labelPlacement(left: number, width: number): { side: 'left' | 'right' | 'inside'; style: CSSProperties } {
-  const end = left + width;
-  const roomLeft = left;
-  const roomRight = 1 - end;
-  let side: 'left' | 'right' | 'inside' = end > 0.75 ? 'left' : 'right';
-  if (side === 'left' && roomLeft < LABEL_ROOM && roomRight >= LABEL_ROOM) side = 'right';
-  if (side === 'right' && roomRight < LABEL_ROOM && roomLeft >= LABEL_ROOM) side = 'left';
-  if ((side === 'left' ? roomLeft : roomRight) < LABEL_ROOM) side = 'inside';
-  if (side === 'left') return { side, style: { right: pct(1 - left), maxWidth: pct(roomLeft) } };
-  if (side === 'right') return { side, style: { left: pct(end), maxWidth: pct(roomRight) } };
-  const from = Math.max(0, left);
-  return { side, style: { left: pct(from), maxWidth: pct(Math.max(0, Math.min(1, end) - from)) } };
-}
-
-function pct(fraction: number): string {
-  return `${(fraction * 100).toFixed(4)}%`;
-}

@@ -7,7 +7,7 @@
 // (as in any incomplete trace), services read later show as PENDING_SERVICE, and the full trace
 // replaces the preview when the load ends. Building costs O(spans read), so previews stop once
 // that is no longer small: the first comes when a screenful of spans is parsed (or 100 ms after
-// the first span), later ones fill it up, then refresh once a second while fewer than
+// the first span), later ones (every 100 ms) fill it up to PREVIEW_ROWS, then refresh once a second while fewer than
 // PREVIEW_MAX_SPANS have been read.
 
 import { buildTrace } from '../../model/build-trace';
@@ -18,7 +18,9 @@ import type { TraceHead, WorkerMessage } from './trace-load-protocol';
 
 /** Rows in a preview: several screens, and cheap to build, post and draw. */
 export const PREVIEW_ROWS = 1000;
-/** A first preview with fewer rows than PREVIEW_ROWS waits this long after the first span for more. */
+/** The first preview comes as soon as this many spans are read: more than a tall screen of rows. */
+export const PREVIEW_FIRST_ROWS = 100;
+/** A first preview with fewer rows than PREVIEW_FIRST_ROWS waits this long after the first span for more. */
 export const PREVIEW_FIRST_WAIT_MS = 100;
 /** While a preview has fewer than PREVIEW_ROWS rows, it is refreshed this often. */
 export const PREVIEW_FILL_INTERVAL_MS = 100;
@@ -40,7 +42,7 @@ export class PreviewSchedule {
     let due: boolean;
     if (this.lastCount === 0) {
       // Not a one-row preview when a screenful is about to arrive (the scanner hands over the very first span alone).
-      due = spanCount >= PREVIEW_ROWS || nowMs - this.firstSpanAtMs >= PREVIEW_FIRST_WAIT_MS;
+      due = spanCount >= PREVIEW_FIRST_ROWS || nowMs - this.firstSpanAtMs >= PREVIEW_FIRST_WAIT_MS;
     } else if (this.lastCount < PREVIEW_ROWS) {
       due = nowMs - this.lastAtMs >= PREVIEW_FILL_INTERVAL_MS;
     } else {

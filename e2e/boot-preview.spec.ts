@@ -1,0 +1,116 @@
+// A trace link draws its first rows before the app's own code has loaded (src/app/boot-trace-preview.ts):
+// real spans of the trace, a progress bar and a "Preview" notice, over a page that cannot be used
+// yet. The app's trace page replaces them as soon as it draws rows (or an alert) of its own.
+//
+// To see that first view at all, these tests hold back the app's code (the start-app chunk) until
+// they let it go; a real page shows it for a few hundred milliseconds at most.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { MOCK_BROKEN_LARGE_TRACE_ID, MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID, MOCK_STALLED_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';
+import { MOCK_JAEGER_TRACE_IDS } from '../src/api/mocks/mock-traces';
+import { BACKENDS_URL } from './servers';
+
+test.use({ baseURL: BACKENDS_URL });
+
+/** Holds the app's code back until the returned function is called. */
+async function holdAppCode(page: Page): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/start-app-[^/]+\.js$/, async (route: Route) => {
+    await released;
+    await route.continue();
+  });
+  return release;
+}
+
+const firstView = (page: Page) => page.getByRole('treegrid', { name: 'Trace preview' });
+const appTimeline = (page: Page) => page.getByRole('treegrid', { name: 'Trace timeline', exact: true });
+
+test('a trace link shows real rows before the app has loaded, then the app replaces them', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+
+  await expect(firstView(page)).toBeVisible();
+  await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  await expect(firstView(page).getByRole('row').nth(1)).toContainText('handle item 0');
+  await expect(page.getByRole('progressbar', { name: `Loading trace ${MOCK_SLOW_LARGE_TRACE_ID} from Jaeger 1.x (mock)` })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Preview:.*while Skein starts/ })).toBeVisible();
+  // One screen of rows, of a preview that holds fewer spans than the trace.
+  const rows = await firstView(page).getByRole('row').count();
+  expect(rows).toBeGreaterThan(10);
+  expect(rows).toBeLessThanOrEqual(40);
+  expect(Number(await firstView(page).getAttribute('aria-rowcount'))).toBeLessThan(MOCK_SLOW_LARGE_SPAN_COUNT);
+
+  release();
+  // The app's page takes over with its own preview, then the whole trace; the first view is gone.
+  await expect(appTimeline(page)).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+  await page.getByRole('row', { name: /handle item 0\b/ }).click();
+  await expect(page).toHaveURL(/[?&]span=51[0-9a-f]{14}/);
+  await expect(appTimeline(page)).toHaveAttribute('aria-rowcount', String(MOCK_SLOW_LARGE_SPAN_COUNT), { timeout: 20_000 });
+  // The page underneath is usable again (it was inert while covered).
+  await page.getByRole('link', { name: 'Search', exact: true }).click();
+  await expect(page).toHaveURL(/\/search/);
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the first view has no serious axe violations (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: theme });
+    const release = await holdAppCode(page);
+    await page.goto(`trace/${MOCK_STALLED_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+    await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+    const results = await new AxeBuilder({ page }).analyze();
+    await expect(firstView(page)).toBeVisible();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`)).toEqual([]);
+    release();
+  });
+}
+
+test('a load that fails after the first rows leaves them for the app page alert', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_BROKEN_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  // The body breaks: rows of a trace that could not be read must not stay on screen.
+  await expect(firstView(page)).toHaveCount(0, { timeout: 20_000 });
+  release();
+  await expect(page.getByRole('alert')).toContainText('the data may be cut off');
+  await expect(page.getByRole('row')).toHaveCount(0);
+});
+
+test('when the app code cannot be loaded, the page says so instead of staying blank', async ({ page }) => {
+  await page.route(/\/assets\/start-app-[^/]+\.js$/, (route) => route.abort());
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('Skein could not load its code');
+  await expect(alert).toContainText('reload the page');
+  await expect(firstView(page)).toHaveCount(0);
+});
+
+test('a small trace link shows its first rows from the loaded trace, then the app page', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger`);
+  await expect(firstView(page).getByRole('row').first()).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: /^Preview: the first rows of \d+ spans, while Skein starts/ })).toBeVisible();
+  release();
+  await expect(appTimeline(page).getByRole('row').first()).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+});
+
+test('other pages never show a first view', async ({ page }) => {
+  await page.goto('search?backend=jaeger');
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+});
+
+test('a link to another view of the trace gets no waterfall rows before the app', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger&view=spans`);
+  await expect(page.getByText('Loading Skein…')).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+  release();
+  await expect(page.getByRole('table', { name: 'Spans', exact: true })).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+});

@@ -1,0 +1,115 @@
+// Entry: the little that must run before anything else. It colours the page, reads config.json
+// and registers the backends, then hands over to React (src/app/start-app.tsx, its own chunk).
+//
+// React and the app's pages are ~140 KB of gzip JavaScript, which a slow machine needs a few
+// hundred milliseconds to fetch and run. A page opened on a trace link (the usual way into a
+// trace) does not wait for them: its load starts here, as soon as config.json names the
+// backend, and its first rows are drawn without React while the app's code arrives
+// (src/app/boot-trace-preview.ts). React's own page replaces them.
+import './index.css';
+import { fetchOnceFrom, loadAppConfig } from './api/app-config';
+import { registerBackends } from './api/backend-registry';
+import { routerBasename } from './app/app-base';
+import { prepareTraceLoading, startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
+import { applyInitialTheme } from './app/initial-theme';
+import { createQueryClient } from './app/query-client';
+
+declare global {
+  interface Window {
+    /** config.json, requested by index.html's inline script while this code was still loading. */
+    __skeinConfig?: Promise<Response>;
+  }
+}
+
+/** The fetch for config.json: index.html's early request when there is one (taken once). */
+function configFetch(): typeof fetch {
+  const early = window.__skeinConfig;
+  window.__skeinConfig = undefined;
+  return fetchOnceFrom(early);
+}
+
+async function start(): Promise<void> {
+  applyInitialTheme();
+  const baseUri = document.baseURI;
+  const basename = routerBasename(baseUri);
+  const traceLink = traceLinkOf(location.pathname, location.search, basename);
+  // The rows drawn before React (only trace links need that code).
+  const bootPreview = traceLink?.timeline === true ? import('./app/boot-trace-preview').catch(() => null) : null;
+  if (traceLink !== null) prepareTraceLoading();
+  const result = await loadAppConfig(baseUri, configFetch());
+  if (!result.ok) {
+    await (await import('./app/start-app')).showConfigError(await appRootElement(), result.error);
+    return;
+  }
+  registerBackends(result.config.backends, result.config.defaultBackend);
+  const queryClient = createQueryClient();
+  const early = traceLink === null ? null : startEarlyTraceLoad(queryClient, traceLink);
+  const container = await appRootElement();
+  const previewCode = early === null || bootPreview === null ? null : await bootPreview;
+  const preview = early === null || !previewCode ? null : previewCode.startBootTracePreview({ ...early, appRoot: container });
+  // React's code runs in tasks of tens of milliseconds, which would hold up the first rows: it
+  // starts once they are drawn (or the load has ended), or when they are slow to come.
+  if (preview !== null) {
+    await Promise.race([preview.firstRows, delay(FIRST_ROWS_WAIT_MS)]);
+    // …and once they are on screen: the frame that paints them comes first.
+    if (preview.shown) await afterNextPaint();
+  }
+  const app = import('./app/start-app');
+  // The trace page's code too, at the same time (the router asks for the same module later).
+  if (traceLink !== null) void import('./routes/trace-route').catch(() => undefined);
+  let appModule: Awaited<typeof app>;
+  try {
+    appModule = await app;
+  } catch (error) {
+    preview?.dismiss();
+    showStartFailure(container, error);
+    return;
+  }
+  // Evaluating the app's code was one task; drawing it is the next (each stays short).
+  await delay(0);
+  await appModule.startApp({
+    container,
+    basename,
+    queryClient,
+    linkPatterns: result.config.linkPatterns,
+    ...(preview !== null ? { onLeaveFirstLocation: () => preview.dismiss() } : {}),
+  });
+}
+
+/** #root, once the document has been parsed that far (this script is `async`: it may run before). */
+async function appRootElement(): Promise<HTMLElement> {
+  if (document.readyState === 'loading') {
+    await new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+  }
+  const container = document.getElementById('root');
+  if (!container) throw new Error('index.html has no #root element');
+  return container;
+}
+
+/** How long React's start waits for a trace link's first rows (a slow backend: the app shows progress). */
+const FIRST_ROWS_WAIT_MS = 400;
+
+const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * After the frame that paints what is in the DOM now, and the one after it: the first rows stay
+ * responsive to a scroll or a click for that long before React's code takes the main thread.
+ */
+const afterNextPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));
+
+/** The app's own code did not arrive (the network dropped, or a deploy replaced its files). */
+function showStartFailure(container: HTMLElement, error: unknown): void {
+  const box = document.createElement('main');
+  box.setAttribute('role', 'alert');
+  box.className = 'm-6 max-w-2xl space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100';
+  const title = document.createElement('h1');
+  title.className = 'text-base font-semibold';
+  title.textContent = 'Skein could not load its code';
+  const text = document.createElement('p');
+  text.textContent = `${error instanceof Error ? error.message : String(error)}. Check the connection, then reload the page.`;
+  box.append(title, text);
+  container.replaceChildren(box);
+}
+
+void start();
