@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { LoadedTrace } from '../api/backend';
 import { backendIdFromParam, getBackend } from '../api/backend-registry';
 import { shouldRetry, traceQuery } from '../api/queries';
+import { prewarmTraceWorker } from '../api/trace-load-client';
 import { traceLoadKey } from '../api/trace-load-progress';
 
 export interface TraceLink {
@@ -42,7 +43,9 @@ export function traceLinkOf(pathname: string, search: string, basename: string):
  * arrived itself.
  */
 export function prepareTraceLoading(): void {
-  void import('../api/trace-load-client').then((client) => client.prewarmTraceWorker()).catch(() => undefined);
+  // The worker's client is part of the entry (4 KB), so the worker's script is asked for now,
+  // not one round of chunk requests later.
+  prewarmTraceWorker();
   void import('../api/http/trace-decoding').catch(() => undefined);
   // The remote adapters are small: fetch both rather than wait for config.json to name one.
   void import('../api/jaeger/jaeger-backend').catch(() => undefined);
