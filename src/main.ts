@@ -36,9 +36,12 @@ async function start(): Promise<void> {
   // The rows drawn before React (only trace links need that code).
   const bootPreview = traceLink?.timeline === true ? import('./app/boot-trace-preview').catch(() => null) : null;
   if (traceLink !== null) prepareTraceLoading();
+  // Every other page needs React at once: its code downloads while config.json is read.
+  const earlyApp = traceLink === null ? import('./app/start-app') : null;
+  earlyApp?.catch(() => undefined); // (a failure is reported below, where it is awaited)
   const result = await loadAppConfig(baseUri, configFetch());
   if (!result.ok) {
-    await (await import('./app/start-app')).showConfigError(await appRootElement(), result.error);
+    await (await (earlyApp ?? import('./app/start-app'))).showConfigError(await appRootElement(), result.error);
     return;
   }
   registerBackends(result.config.backends, result.config.defaultBackend);
@@ -54,7 +57,7 @@ async function start(): Promise<void> {
     // …and once they are on screen: the frame that paints them comes first.
     if (preview.shown) await afterNextPaint();
   }
-  const app = import('./app/start-app');
+  const app = earlyApp ?? import('./app/start-app');
   // The trace page's code too, at the same time (the router asks for the same module later).
   if (traceLink !== null) void import('./routes/trace-route').catch(() => undefined);
   let appModule: Awaited<typeof app>;
