@@ -114,3 +114,14 @@ test('a link to another view of the trace gets no waterfall rows before the app'
   await expect(page.getByRole('table', { name: 'Spans', exact: true })).toBeVisible();
   await expect(firstView(page)).toHaveCount(0);
 });
+
+test('a broken config.json is explained, and so is app code that then cannot load', async ({ page }) => {
+  await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"backends": 3}' }));
+  await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger`);
+  await expect(page.getByRole('heading', { name: 'Skein cannot start' })).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+
+  await page.route(/\/assets\/start-app-[^/]+\.js$/, (route) => route.abort());
+  await page.reload();
+  await expect(page.getByRole('alert')).toContainText('Skein could not load its code');
+});

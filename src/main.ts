@@ -41,7 +41,12 @@ async function start(): Promise<void> {
   earlyApp?.catch(() => undefined); // (a failure is reported below, where it is awaited)
   const result = await loadAppConfig(baseUri, configFetch());
   if (!result.ok) {
-    await (await (earlyApp ?? import('./app/start-app'))).showConfigError(await appRootElement(), result.error);
+    const container = await appRootElement();
+    try {
+      await (await (earlyApp ?? import('./app/start-app'))).showConfigError(container, result.error);
+    } catch (error) {
+      showStartFailure(container, error);
+    }
     return;
   }
   registerBackends(result.config.backends, result.config.defaultBackend);

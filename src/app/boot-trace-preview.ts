@@ -4,8 +4,8 @@
 // them with plain DOM calls over the page: the progress bar, a "Preview" notice and the first
 // screen of rows, all real spans of this trace.
 //
-// It goes away as soon as the app's page shows rows or an alert of its own, or the user has
-// moved to another page. While it is up, the app underneath is inert (it cannot be clicked or
+// It goes away as soon as the app's page shows rows, the trace's view tabs or an alert of its
+// own, when the load fails, or when the user has moved to another page. While it is up, the app underneath is inert (it cannot be clicked or
 // focused behind it).
 
 import { formatCount } from '../lib/count-format';
@@ -201,7 +201,7 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
     update();
   });
   unsubscribe = subscribeTraceLoadProgress(update);
-  // React's page replaces the preview once it draws rows or an alert: watch for either.
+  // React's page replaces the preview once it draws rows, the trace or an alert: watch for them.
   if (typeof MutationObserver === 'function') {
     observer = new MutationObserver(() => {
       if (appShowsTraceOrAlert(appRoot)) dismiss();
