@@ -125,3 +125,13 @@ test('a broken config.json is explained, and so is app code that then cannot loa
   await page.reload();
   await expect(page.getByRole('alert')).toContainText('Skein could not load its code');
 });
+
+test('embedded (embed=1), the first view has no header, as the app page has none', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger&embed=1`);
+  await expect(firstView(page).getByRole('row').first()).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  release();
+  await expect(appTimeline(page).getByRole('row').first()).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+});

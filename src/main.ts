@@ -11,6 +11,7 @@ import { fetchOnceFrom, loadAppConfig } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
 import { routerBasename } from './app/app-base';
 import { prepareTraceLoading, startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
+import { isEmbedRequested } from './app/embed-mode';
 import { applyInitialTheme } from './app/initial-theme';
 import { createQueryClient } from './app/query-client';
 
@@ -54,7 +55,8 @@ async function start(): Promise<void> {
   const early = traceLink === null ? null : startEarlyTraceLoad(queryClient, traceLink);
   const container = await appRootElement();
   const previewCode = early === null || bootPreview === null ? null : await bootPreview;
-  const preview = early === null || !previewCode ? null : previewCode.startBootTracePreview({ ...early, appRoot: container });
+  const embedded = isEmbedRequested(new URLSearchParams(location.search));
+  const preview = early === null || !previewCode ? null : previewCode.startBootTracePreview({ ...early, appRoot: container, embedded });
   // React's code runs in tasks of tens of milliseconds, which would hold up the first rows: it
   // starts once they are drawn (or the load has ended), or when they are slow to come.
   if (preview !== null) {

@@ -31,6 +31,8 @@ export interface BootTracePreviewOptions {
   settled: Promise<LoadedTrace | undefined>;
   /** The element React renders into: inert while the preview covers it. */
   appRoot: HTMLElement;
+  /** Embedded in another tool (`embed=1`): no header, as the app's page has none. */
+  embedded?: boolean;
   doc?: Document;
 }
 
@@ -131,7 +133,8 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
     overview.append(progressBox, noticeBox);
     const columnsHead = el(doc, 'p', 'border-b border-slate-200 px-2 py-1 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200', 'Service & operation');
     main.append(overview, columnsHead);
-    overlay.append(header, main);
+    if (options.embedded === true) overlay.append(main);
+    else overlay.append(header, main);
     appRoot.inert = true;
     doc.body.append(overlay);
   };
