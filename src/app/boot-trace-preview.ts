@@ -166,7 +166,7 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
         el(doc, 'span', 'font-semibold', 'Preview:'),
         source.whole
           ? ` the first rows of ${rows} spans, while Skein starts. The full view replaces this one in a moment.`
-          : ` the first ${rows} rows, built from the first ${formatCount(source.spansRead)} spans read, while Skein starts. The whole trace replaces this view when loading ends.`,
+          : ` the first ${rows} rows, built from the first ${formatCount(source.spansRead)} spans read, while Skein starts. Spans whose parent has not arrived yet show as top-level spans, and services read later show as “…”. The whole trace replaces this view when loading ends.`,
       );
     }
     // One screen of rows: they are replaced within moments, and a screen is all that shows.
