@@ -24,7 +24,7 @@ export interface ComboboxProps {
   onChange: (value: string) => void;
   options: readonly string[];
   placeholder?: string;
-  /** Shown under the field, e.g. "Loading services…" or a load failure. */
+  /** Shown under the field, e.g. a load failure. */
   hint?: string;
   error?: string;
   disabled?: boolean;

@@ -65,10 +65,18 @@ function Field({ label, htmlFor, error, hint, children }: { label: string; htmlF
   );
 }
 
-function optionHint(list: OptionList, noun: string): string | undefined {
-  if (list.error) return list.error;
-  if (list.loading) return `Loading ${noun}…`;
-  return undefined;
+/** A load failure, shown under the field. */
+function optionHint(list: OptionList): string | undefined {
+  return list.error ?? undefined;
+}
+
+/**
+ * The field's placeholder. "Loading …" goes here, inside the field, not under it: a line under the
+ * field that goes away when the list arrives would move "Find traces" up under a pointer that is
+ * on its way to it, and the click would land below the button.
+ */
+function optionPlaceholder(list: OptionList, noun: string, ready: string): string {
+  return list.loading ? `Loading ${noun}…` : ready;
 }
 
 export function SearchForm(props: SearchFormProps) {
@@ -165,8 +173,8 @@ export function SearchForm(props: SearchFormProps) {
         value={value.service}
         onChange={(service) => onChange({ ...value, service, operation: service === value.service ? value.operation : '' })}
         options={services.names}
-        placeholder={services.names.length ? `All services (${services.names.length})` : 'All services'}
-        hint={optionHint(services, 'services')}
+        placeholder={optionPlaceholder(services, 'services', services.names.length ? `All services (${services.names.length})` : 'All services')}
+        hint={optionHint(services)}
       />
       <Combobox
         label="Operation"
@@ -174,8 +182,8 @@ export function SearchForm(props: SearchFormProps) {
         value={value.operation}
         onChange={(operation) => set('operation', operation)}
         options={operations.names}
-        placeholder={value.service ? 'All operations' : 'Pick a service first, or type a name'}
-        hint={value.service ? optionHint(operations, 'operations') : undefined}
+        placeholder={value.service ? optionPlaceholder(operations, 'operations', 'All operations') : 'Pick a service first, or type a name'}
+        hint={value.service ? optionHint(operations) : undefined}
       />
       <TagsInput
         value={value.tags}
