@@ -57,7 +57,7 @@ test('Cancel during the preview stops the load and offers to load again', async 
 
 test('a large body that breaks after the preview ends in an alert, not in a half trace', async ({ page }) => {
   await page.goto(`trace/${MOCK_BROKEN_LARGE_TRACE_ID}?backend=jaeger-legacy`);
-  // The rows of the first 2 MB show while it streams…
+  // The rows of the first 4 MB show while it streams…
   await expect(page.getByRole('row', { name: /GET \/batch/ })).toBeVisible();
   // …then the body is cut by a proxy's text (inside a span, so the JSON never closes): the preview
   // gives way to one alert saying the answer cannot be read and looks cut off.

@@ -10,12 +10,17 @@ import { MOCK_EPOCH_US } from './mock-traces';
 export const MOCK_SLOW_LARGE_TRACE_ID = '51071a7e000000000000000000010000';
 /** The same trace, but the body stops after its first 2 MB and never ends: a preview that stays. */
 export const MOCK_STALLED_LARGE_TRACE_ID = '51071a7e0000000000000000000105a1';
-/** The same trace, but after its first 2 MB the body turns into text that is not JSON, and ends. */
+/**
+ * The same trace, but after its first 4 MB the body turns into text that is not JSON, and ends.
+ * (Its size is not announced, so the first 1 MB is held back before parsing starts: the preview
+ * shows from about 0.7 s, and the break comes about 1.9 s after that.)
+ */
 export const MOCK_BROKEN_LARGE_TRACE_ID = '51071a7e0000000000000000000b0bad';
 const STALL_AFTER_BYTES = 2 * 1024 * 1024;
+const BREAK_AFTER_BYTES = 4 * 1024 * 1024;
 const BROKEN_TAIL = new TextEncoder().encode('<html>upstream connection reset</html>');
 
-/** How the slow body ends: whole, never (stalled after 2 MB), or cut after 2 MB by text that is not JSON. */
+/** How the slow body ends: whole, never (stalled after 2 MB), or cut after 4 MB by text that is not JSON. */
 export type SlowLargeTraceEnding = 'whole' | 'stall' | 'broken';
 export const MOCK_SLOW_LARGE_SPAN_COUNT = 10_001;
 const CHUNK_BYTES = 64 * 1024;
@@ -67,7 +72,7 @@ export function slowLargeTraceResponse(ending: SlowLargeTraceEnding = 'whole'): 
     pull(controller) {
       // Stalled: nothing more is sent until the client gives up (the test leaves the page).
       if (ending === 'stall' && offset >= STALL_AFTER_BYTES) return new Promise<void>(() => undefined);
-      if (ending === 'broken' && offset >= STALL_AFTER_BYTES) {
+      if (ending === 'broken' && offset >= BREAK_AFTER_BYTES) {
         controller.enqueue(BROKEN_TAIL);
         controller.close();
         return Promise.resolve();
