@@ -14,6 +14,7 @@ import { prepareTraceLoading, startEarlyTraceLoad, traceLinkOf } from './app/ear
 import { isEmbedRequested } from './app/embed-mode';
 import { applyInitialTheme } from './app/initial-theme';
 import { createQueryClient } from './app/query-client';
+import { htmlElement } from './lib/dom-element';
 
 declare global {
   interface Window {
@@ -110,14 +111,14 @@ const afterNextPaint = (): Promise<void> =>
 
 /** The app's own code did not arrive (the network dropped, or a deploy replaced its files). */
 function showStartFailure(container: HTMLElement, error: unknown): void {
-  const box = document.createElement('main');
+  const box = htmlElement(
+    document,
+    'main',
+    'm-6 max-w-2xl space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100',
+  );
   box.setAttribute('role', 'alert');
-  box.className = 'm-6 max-w-2xl space-y-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/50 dark:text-red-100';
-  const title = document.createElement('h1');
-  title.className = 'text-base font-semibold';
-  title.textContent = 'Skein could not load its code';
-  const text = document.createElement('p');
-  text.textContent = `${error instanceof Error ? error.message : String(error)}. Check the connection, then reload the page.`;
+  const title = htmlElement(document, 'h1', 'text-base font-semibold', 'Skein could not load its code');
+  const text = htmlElement(document, 'p', '', `${error instanceof Error ? error.message : String(error)}. Check the connection, then reload the page.`);
   box.append(title, text);
   container.replaceChildren(box);
 }

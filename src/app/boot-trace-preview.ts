@@ -9,6 +9,7 @@
 // focused behind it).
 
 import { formatCount } from '../lib/count-format';
+import { htmlElement } from '../lib/dom-element';
 import type { LoadedTrace } from '../api/backend';
 import { getBackend } from '../api/backend-registry';
 import {
@@ -18,6 +19,7 @@ import {
   TRACE_LOAD_STEP_LABELS,
 } from '../api/trace-load-progress';
 import { loadProgressText } from '../components/load-progress-text';
+import { loadProgressClasses, noticeBannerClass } from '../components/status-classes';
 import type { Trace } from '../model/types';
 import { ROW_HEIGHT_PX } from '../timeline/span-row-geometry';
 import { staticSpanRows } from '../timeline/static-span-rows';
@@ -57,13 +59,6 @@ function appShowsTraceOrAlert(appRoot: HTMLElement): boolean {
   return appRoot.querySelector('[role="row"][data-span-id], [role="alert"], nav[aria-label="Trace views"]') !== null;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
-
 /** Starts watching the load; the preview appears when there are rows to show before the app has. */
 export function startBootTracePreview(options: BootTracePreviewOptions): BootTracePreview {
   const { loadKey, traceId, backendId, appRoot } = options;
@@ -98,40 +93,36 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
   };
 
   const build = (): void => {
-    overlay = el(doc, 'div', 'fixed inset-0 z-50 flex flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100');
+    overlay = htmlElement(doc, 'div', 'fixed inset-0 z-50 flex flex-col overflow-hidden bg-white text-slate-900 dark:bg-slate-950 dark:text-slate-100');
     overlay.dataset.bootPreview = '';
     overlay.setAttribute('aria-busy', 'true');
-    const header = el(doc, 'header', 'border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900');
-    const brand = el(doc, 'p', 'flex items-center gap-2 px-4 py-2 text-lg leading-[34px] font-bold tracking-tight text-slate-900 dark:text-white');
-    const logo = el(doc, 'img', 'size-6');
+    const header = htmlElement(doc, 'header', 'border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900');
+    const brand = htmlElement(doc, 'p', 'flex items-center gap-2 px-4 py-2 text-lg leading-[34px] font-bold tracking-tight text-slate-900 dark:text-white');
+    const logo = htmlElement(doc, 'img', 'size-6');
     logo.src = 'favicon.svg';
     logo.alt = '';
     brand.append(logo, 'Skein');
     header.append(brand);
-    const main = el(doc, 'main', 'flex min-h-0 flex-1 flex-col');
+    const main = htmlElement(doc, 'main', 'flex min-h-0 flex-1 flex-col');
     main.setAttribute('aria-label', `Trace ${traceId}, loading`);
-    const overview = el(doc, 'section', 'border-b border-slate-200 dark:border-slate-800');
+    const overview = htmlElement(doc, 'section', 'border-b border-slate-200 dark:border-slate-800');
     overview.setAttribute('aria-label', 'Trace overview');
-    const progressBox = el(doc, 'div', 'space-y-2 px-6 py-3 text-sm text-slate-700 dark:text-slate-200');
-    progressBar = el(doc, 'div', 'h-2 w-full max-w-xl overflow-hidden rounded bg-slate-200 dark:bg-slate-700');
+    const progressBox = htmlElement(doc, 'div', `${loadProgressClasses.box} !py-3`);
+    progressBar = htmlElement(doc, 'div', loadProgressClasses.track);
     progressBar.setAttribute('role', 'progressbar');
     progressBar.setAttribute('aria-label', label);
     progressBar.setAttribute('aria-valuemin', '0');
     progressBar.setAttribute('aria-valuemax', '100');
-    bar = el(doc, 'div', 'h-full bg-sky-600 dark:bg-sky-500');
+    bar = htmlElement(doc, 'div', loadProgressClasses.fill);
     progressBar.append(bar);
-    progressText = el(doc, 'p', 'tabular-nums text-slate-600 dark:text-slate-300');
-    progressBox.append(el(doc, 'p', 'font-medium', label), progressBar, progressText);
-    const noticeBox = el(doc, 'div', 'px-4 pb-3');
-    notice = el(
-      doc,
-      'div',
-      'rounded-md border border-amber-300 bg-amber-50 px-4 py-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/50 dark:text-amber-100',
-    );
+    progressText = htmlElement(doc, 'p', loadProgressClasses.value);
+    progressBox.append(htmlElement(doc, 'p', 'font-medium', label), progressBar, progressText);
+    const noticeBox = htmlElement(doc, 'div', 'px-4 pb-3');
+    notice = htmlElement(doc, 'div', noticeBannerClass);
     notice.setAttribute('role', 'status');
     noticeBox.append(notice);
     overview.append(progressBox, noticeBox);
-    const columnsHead = el(doc, 'p', 'border-b border-slate-200 px-2 py-1 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200', 'Service & operation');
+    const columnsHead = htmlElement(doc, 'p', 'border-b border-slate-200 px-2 py-1 text-xs font-semibold text-slate-700 dark:border-slate-800 dark:text-slate-200', 'Service & operation');
     main.append(overview, columnsHead);
     if (options.embedded === true) overlay.append(main);
     else overlay.append(header, main);
@@ -151,7 +142,11 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
     const shownPercent = source.whole ? 100 : percent;
     if (shownPercent !== null) progressBar?.setAttribute('aria-valuenow', String(shownPercent));
     progressBar?.setAttribute('aria-valuetext', source.whole ? 'Preparing the view' : valueText);
-    if (bar) bar.style.width = `${shownPercent ?? 33}%`;
+    if (bar) {
+      // An unknown total: the same pulsing third of a bar as LoadProgress.
+      bar.className = shownPercent === null ? `${loadProgressClasses.fill} ${loadProgressClasses.fillUnknown}` : loadProgressClasses.fill;
+      bar.style.width = shownPercent === null ? '' : `${shownPercent}%`;
+    }
     if (progressText) {
       progressText.textContent = source.whole ? 'Loaded; preparing the view' : `${valueText}${percent !== null ? ` (${percent}%)` : ''}`;
     }
@@ -163,7 +158,7 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
     const rows = formatCount(source.trace.spans.length);
     if (notice) {
       notice.replaceChildren(
-        el(doc, 'span', 'font-semibold', 'Preview:'),
+        htmlElement(doc, 'span', 'font-semibold', 'Preview:'),
         source.whole
           ? ` the first rows of ${rows} spans, while Skein starts. The full view replaces this one in a moment.`
           : ` the first ${rows} rows, built from the first ${formatCount(source.spansRead)} spans read, while Skein starts. Spans whose parent has not arrived yet show as top-level spans, and services read later show as “…”. The whole trace replaces this view when loading ends.`,

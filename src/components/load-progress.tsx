@@ -1,5 +1,6 @@
 import { Button } from './button';
 import { loadProgressText } from './load-progress-text';
+import { loadProgressClasses } from './status-classes';
 
 export { formatBytes, percentDone } from './load-progress-text';
 
@@ -33,7 +34,7 @@ export function LoadProgress({
 }: LoadProgressProps) {
   const { percent, valueText } = loadProgressText({ stepLabel, bytesLoaded, bytesTotal, itemsDone, itemsLabel });
   return (
-    <div className={`space-y-2 p-6 text-sm text-slate-700 dark:text-slate-200 ${className}`}>
+    <div className={`${loadProgressClasses.box} ${className}`}>
       <p className="font-medium">{label}</p>
       <div
         role="progressbar"
@@ -42,15 +43,15 @@ export function LoadProgress({
         aria-valuemax={100}
         {...(percent !== null ? { 'aria-valuenow': percent } : {})}
         aria-valuetext={valueText}
-        className="h-2 w-full max-w-xl overflow-hidden rounded bg-slate-200 dark:bg-slate-700"
+        className={loadProgressClasses.track}
       >
         <div
-          className={`h-full bg-sky-600 dark:bg-sky-500 ${percent === null ? 'w-1/3 animate-pulse' : ''}`}
+          className={`${loadProgressClasses.fill} ${percent === null ? loadProgressClasses.fillUnknown : ''}`}
           style={percent !== null ? { width: `${percent}%` } : undefined}
         />
       </div>
       <div className="flex max-w-xl items-center justify-between gap-4">
-        <p aria-live="polite" className="tabular-nums text-slate-600 dark:text-slate-300">
+        <p aria-live="polite" className={loadProgressClasses.value}>
           {valueText}
           {percent !== null ? ` (${percent}%)` : ''}
         </p>

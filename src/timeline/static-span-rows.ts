@@ -3,6 +3,7 @@
 // while the app is still starting. The rows look like the timeline's (span-row-geometry.ts: the
 // same height, indent, swatch, bar and label), but do nothing: the real timeline replaces them.
 
+import { htmlElement } from '../lib/dom-element';
 import { formatDurationUs } from '../lib/duration-format';
 import { serviceColours } from '../lib/colour-scale';
 import { SpanFlag, type Trace } from '../model/types';
@@ -29,13 +30,6 @@ import { barGeometry } from './time-scale';
 /** The timeline's default name column width. */
 export const STATIC_NAME_COLUMN_PX = 380;
 
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  if (className !== '') el.className = className;
-  if (text !== undefined) el.textContent = text;
-  return el;
-}
-
 function setStyles(el: HTMLElement, styles: Record<string, string | number | undefined>): void {
   for (const [property, value] of Object.entries(styles)) {
     if (value === undefined) continue;
@@ -50,7 +44,7 @@ function setStyles(el: HTMLElement, styles: Record<string, string | number | und
  * "service name" as the timeline's rows do.
  */
 export function staticSpanRows(doc: Document, trace: Trace, maxRows: number, label: string): HTMLElement {
-  const grid = element(doc, 'div', 'relative min-h-0 flex-1 overflow-hidden');
+  const grid = htmlElement(doc, 'div', 'relative min-h-0 flex-1 overflow-hidden');
   grid.setAttribute('role', 'treegrid');
   grid.setAttribute('aria-label', label);
   grid.setAttribute('aria-readonly', 'true');
@@ -66,7 +60,7 @@ export function staticSpanRows(doc: Document, trace: Trace, maxRows: number, lab
     if (span === undefined) break;
     const depth = columns.depth[i] ?? 0;
     const colour = colours[columns.service[i] ?? 0] ?? '#888';
-    const row = element(doc, 'div', rowBase);
+    const row = htmlElement(doc, 'div', rowBase);
     row.setAttribute('role', 'row');
     row.setAttribute('aria-rowindex', String(i + 1));
     row.setAttribute('aria-level', String(depth + 1));
@@ -76,30 +70,30 @@ export function staticSpanRows(doc: Document, trace: Trace, maxRows: number, lab
 
     // No toggles here (they would do nothing), so every row gets a leaf's indent.
     const indent = nameCellIndent(depth, false);
-    const nameCell = element(doc, 'div', indent.className);
+    const nameCell = htmlElement(doc, 'div', indent.className);
     nameCell.setAttribute('role', 'gridcell');
     setStyles(nameCell, indent.style);
-    const name = element(doc, 'span', `${serviceNameClass} ${serviceNameText}`);
+    const name = htmlElement(doc, 'span', `${serviceNameClass} ${serviceNameText}`);
     name.style.setProperty('--svc', colour);
-    name.append(element(doc, 'span', serviceLabelClass, span.serviceName), ` ${span.name}`);
+    name.append(htmlElement(doc, 'span', serviceLabelClass, span.serviceName), ` ${span.name}`);
     nameCell.append(name);
     if (((columns.flags[i] ?? 0) & SpanFlag.Error) !== 0) {
-      const badge = element(doc, 'span', `${badgeBase} ${badgeTones.error}`);
-      badge.append(element(doc, 'span', '', '!'), element(doc, 'span', 'sr-only', 'Error'));
+      const badge = htmlElement(doc, 'span', `${badgeBase} ${badgeTones.error}`);
+      badge.append(htmlElement(doc, 'span', '', '!'), htmlElement(doc, 'span', 'sr-only', 'Error'));
       badge.firstElementChild?.setAttribute('aria-hidden', 'true');
       nameCell.append(badge);
     }
 
-    const time = element(doc, 'div', timeCell);
+    const time = htmlElement(doc, 'div', timeCell);
     time.setAttribute('role', 'gridcell');
     const geometry = barGeometry(columns.startUs[i] ?? 0, columns.durationUs[i] ?? 0, view);
     if (geometry.inView) {
-      const bar = element(doc, 'div', barClass);
+      const bar = htmlElement(doc, 'div', barClass);
       setStyles(bar, { left: pct(geometry.left), width: `max(${pct(geometry.width)}, 1px)`, backgroundColor: colour });
       time.append(bar);
     }
     const placement = labelPlacement(geometry.left, geometry.width);
-    const durationLabel = element(doc, 'span', placement.side === 'inside' ? labelInsideClass : labelBesideClass, formatDurationUs(columns.durationUs[i] ?? 0));
+    const durationLabel = htmlElement(doc, 'span', placement.side === 'inside' ? labelInsideClass : labelBesideClass, formatDurationUs(columns.durationUs[i] ?? 0));
     durationLabel.dataset.barLabel = placement.side;
     setStyles(durationLabel, placement.style);
     if (placement.side === 'inside') durationLabel.style.color = labelColourOn(colour);
