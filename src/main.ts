@@ -103,8 +103,8 @@ const FIRST_ROWS_WAIT_MS = 400;
 const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * After the frame that paints what is in the DOM now, and the one after it: the first rows stay
- * responsive to a scroll or a click for that long before React's code takes the main thread.
+ * After the frame that paints what is in the DOM now, and the start of the one after it: React's
+ * code (one task of tens of milliseconds) then cannot hold back the frame that shows the rows.
  */
 const afterNextPaint = (): Promise<void> =>
   new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(resolve, 0))));

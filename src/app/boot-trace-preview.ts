@@ -5,8 +5,8 @@
 // screen of rows, all real spans of this trace.
 //
 // It goes away as soon as the app's page shows rows, the trace's view tabs or an alert of its
-// own, when the load fails, or when the user has moved to another page. While it is up, the app underneath is inert (it cannot be clicked or
-// focused behind it).
+// own, when the load fails, or when the user has moved to another page. While it is up, the app
+// underneath is inert (it cannot be clicked or focused behind it).
 
 import { formatCount } from '../lib/count-format';
 import { htmlElement } from '../lib/dom-element';
@@ -54,9 +54,16 @@ interface RowSource {
   whole: boolean;
 }
 
-/** The app's page has drawn something that replaces the preview: rows or a trace of its own, or an alert. */
-function appShowsTraceOrAlert(appRoot: HTMLElement): boolean {
-  return appRoot.querySelector('[role="row"][data-span-id], [role="alert"], nav[aria-label="Trace views"]') !== null;
+/**
+ * Whether the app's page makes the first view unneeded: it shows rows, the trace or an alert of
+ * its own, or (while the first view is not on screen) its trace page is up with its own progress
+ * bar, and draws the rows itself when they come.
+ */
+function appTakesOver(appRoot: HTMLElement, firstViewShown: boolean): boolean {
+  const own = firstViewShown
+    ? '[role="row"][data-span-id], [role="alert"], nav[aria-label="Trace views"]'
+    : '[role="row"][data-span-id], [role="alert"], nav[aria-label="Trace views"], [role="progressbar"]';
+  return appRoot.querySelector(own) !== null;
 }
 
 /** Starts watching the load; the preview appears when there are rows to show before the app has. */
@@ -179,10 +186,7 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
     const source: RowSource | null = whole ?? (preview ? { trace: preview.trace, spansRead: preview.spansRead, whole: false } : null);
     if (source === null) return;
     if (overlay === null) {
-      // The app's page already draws this preview (or the trace): nothing to add.
-      if (appShowsTraceOrAlert(appRoot)) return dismiss();
-      // Its trace page is up (with its own progress bar) and draws the preview in a moment.
-      if (appRoot.querySelector('[role="progressbar"]') !== null) return dismiss();
+      if (appTakesOver(appRoot, false)) return dismiss();
       build();
     }
     drawProgress(source);
@@ -201,8 +205,9 @@ export function startBootTracePreview(options: BootTracePreviewOptions): BootTra
   unsubscribe = subscribeTraceLoadProgress(update);
   // React's page replaces the preview once it draws rows, the trace or an alert: watch for them.
   if (typeof MutationObserver === 'function') {
+    // (Also while nothing is shown yet: once the app's page is up, this stops watching its commits.)
     observer = new MutationObserver(() => {
-      if (appShowsTraceOrAlert(appRoot)) dismiss();
+      if (appTakesOver(appRoot, overlay !== null)) dismiss();
     });
     observer.observe(appRoot, { childList: true, subtree: true });
   }
