@@ -135,3 +135,27 @@ test('embedded (embed=1), the first view has no header, as the app page has none
   await expect(appTimeline(page).getByRole('row').first()).toBeVisible();
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 });
+
+test('moving to another page takes the first view away, even before the trace page has drawn', async ({ page }) => {
+  // The app starts, but the trace page's own code is held back: only the first view shows rows.
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/trace-route-[^/]+\.js$/, async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`trace/${MOCK_STALLED_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  // Back/forward (here: a history entry the router is told about) leaves the trace link.
+  await page.evaluate(() => {
+    history.pushState(null, '', 'search?backend=jaeger');
+    dispatchEvent(new PopStateEvent('popstate'));
+  });
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  release();
+});

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { effectiveTheme, PREFERENCES_STORAGE_KEY, readStoredThemeChoice } from './stored-theme';
 
 /** A storage holding what the preferences store persists (zustand's persist: `{ state, version }`). */
 const storageWith = (text: string | null) => ({ getItem: (key: string) => (key === PREFERENCES_STORAGE_KEY ? text : null) });
 
 describe('readStoredThemeChoice', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
   it('reads the theme the preferences store persisted', () => {
     expect(readStoredThemeChoice(storageWith(JSON.stringify({ state: { theme: 'dark', timeZone: 'utc' }, version: 1 })))).toBe('dark');
     expect(readStoredThemeChoice(storageWith(JSON.stringify({ state: { theme: 'light' }, version: 1 })))).toBe('light');
@@ -23,6 +25,21 @@ describe('readStoredThemeChoice', () => {
     };
     expect(readStoredThemeChoice(throwing)).toBeNull();
     expect(readStoredThemeChoice(undefined)).toBeNull();
+  });
+
+  it('reads what the preferences store itself writes', async () => {
+    const saved = new Map<string, string>();
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => saved.get(key) ?? null,
+      setItem: (key: string, value: string) => void saved.set(key, value),
+      removeItem: (key: string) => void saved.delete(key),
+    });
+    vi.resetModules();
+    const { usePreferencesStore } = await import('./preferences-store');
+    usePreferencesStore.getState().setTheme('dark');
+    expect(readStoredThemeChoice(localStorage)).toBe('dark');
+    usePreferencesStore.getState().setTheme(null);
+    expect(readStoredThemeChoice(localStorage)).toBeNull();
   });
 
   it('gives the shown theme with the OS preference', () => {
