@@ -102,10 +102,17 @@ function now(): number {
 }
 
 let lastProgressAt = 0;
+let lastPhase: TraceLoadProgress['phase'] | null = null;
+/**
+ * Posts progress; with `force` false, at most once per PROGRESS_INTERVAL_MS, except that a new
+ * phase is always posted (a body that arrives within one interval of "connecting" still reports
+ * its download).
+ */
 function postProgress(post: Post, progress: TraceLoadProgress, force = true): void {
   const t = now();
-  if (!force && t - lastProgressAt < PROGRESS_INTERVAL_MS) return;
+  if (!force && progress.phase === lastPhase && t - lastProgressAt < PROGRESS_INTERVAL_MS) return;
   lastProgressAt = t;
+  lastPhase = progress.phase;
   post({ type: 'progress', progress });
 }
 
