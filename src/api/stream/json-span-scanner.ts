@@ -98,6 +98,11 @@ function isWhitespace(c: number): boolean {
 export interface ScannerOptions {
   /** Span text gathered before a batch is handed over (chars). Default 1 MB. */
   batchChars?: number;
+  /**
+   * The first batches are smaller: this many chars (default 64 KB), doubling with every batch up
+   * to batchChars. A preview of the first rows then waits for ~100 spans, not for a megabyte.
+   */
+  firstBatchChars?: number;
   /** Skeleton text beyond which the scanner gives up (the document is not mostly spans). */
   maxSkeletonChars?: number;
 }
@@ -112,6 +117,8 @@ export class SkeletonTooLargeError extends Error {
 export class JsonSpanScanner {
   private readonly sink: ScannerSink;
   private readonly batchChars: number;
+  /** The size the current batch is handed over at: grows from firstBatchChars to batchChars. */
+  private batchLimit: number;
   private readonly maxSkeletonChars: number;
 
   // ---- container path -----------------------------------------------------------------------
@@ -160,6 +167,7 @@ export class JsonSpanScanner {
   constructor(sink: ScannerSink, options: ScannerOptions = {}) {
     this.sink = sink;
     this.batchChars = options.batchChars ?? 1 << 20;
+    this.batchLimit = Math.min(this.batchChars, options.firstBatchChars ?? 64 << 10);
     this.maxSkeletonChars = options.maxSkeletonChars ?? 64 << 20;
   }
 
@@ -239,6 +247,8 @@ export class JsonSpanScanner {
     this.batchLength = 0;
     this.batchCount = 0;
     this.batchNeedsComma = false;
+    // (The lone first span does not count as a batch: the next one still gets firstBatchChars.)
+    if (this.spanCount > 0) this.batchLimit = Math.min(this.batchChars, this.batchLimit * 2);
     this.spanCount += count;
     this.sink.spans(this.captureFormat, body, count);
   }
@@ -334,7 +344,7 @@ export class JsonSpanScanner {
     this.batchCount++;
     this.batchNeedsComma = true;
     // The very first span goes alone, so the caller can check the format before much is read.
-    if (this.spanCount === 0 || this.batchLength + (end - this.runStart) >= this.batchChars) {
+    if (this.spanCount === 0 || this.batchLength + (end - this.runStart) >= this.batchLimit) {
       this.closeRun(s);
       this.flushBatch();
     }

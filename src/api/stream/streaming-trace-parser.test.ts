@@ -224,6 +224,26 @@ describe('StreamingTraceParser: onSpans', () => {
   });
 });
 
+describe('StreamingTraceParser: batch sizes', () => {
+  it('hands over small batches first (a preview needs ~100 spans, not a megabyte), then batches of batchChars', () => {
+    const text = [...bench.jaegerChunks(5000)].join('');
+    const charsPerSpan = text.length / 5000;
+    const counts: number[] = [];
+    const parser = new StreamingTraceParser({ onSpans: () => counts.push(parser.spanCount) });
+    for (let i = 0; i < text.length; i += 65536) parser.push(text.slice(i, i + 65536));
+    expect(parser.finish().spans).toHaveLength(5000);
+    const sizes = counts.map((c, i) => c - (counts[i - 1] ?? 0));
+    expect(sizes[0]).toBe(1);
+    // 64 KB of span text, then twice as much each time, up to 1 MB.
+    expect(sizes[1]! * charsPerSpan).toBeGreaterThan(60_000);
+    expect(sizes[1]! * charsPerSpan).toBeLessThan(70_000);
+    expect(sizes[2]! / sizes[1]!).toBeCloseTo(2, 0);
+    const full = sizes.slice(1, -1).filter((n) => n * charsPerSpan > 1_000_000);
+    expect(full.length).toBeGreaterThan(0);
+    expect(Math.max(...sizes) * charsPerSpan).toBeLessThan(1_100_000);
+  });
+});
+
 describe('StreamingTraceParser: generated benchmark bodies', () => {
   for (const format of ['jaeger', 'otlp'] as const) {
     it(`${format}: 3000 spans in the generator's chunks and in random chunks equal parseTraceText`, () => {
