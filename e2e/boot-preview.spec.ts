@@ -136,6 +136,19 @@ test('embedded (embed=1), the first view has no header, as the app page has none
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 });
 
+test('moving to another page before the app has started takes the first view away when it starts', async ({ page }) => {
+  const release = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_STALLED_LARGE_TRACE_ID}?backend=jaeger-legacy`);
+  await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  // History moves on while the app's code is still loading: its router starts on the new page.
+  await page.evaluate(() => history.pushState(null, '', 'search?backend=jaeger'));
+  release();
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(firstView(page)).toHaveCount(0);
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+});
+
 test('moving to another page takes the first view away, even before the trace page has drawn', async ({ page }) => {
   // The app starts, but the trace page's own code is held back: only the first view shows rows.
   let release: () => void = () => undefined;

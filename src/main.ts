@@ -31,13 +31,16 @@ function configFetch(): typeof fetch {
 }
 
 async function start(): Promise<void> {
+  // Where the page was opened (the first view belongs to it, even if history moves on before React runs).
+  const firstPath = `${location.pathname}${location.search}`;
   applyInitialTheme();
   const baseUri = document.baseURI;
   const basename = routerBasename(baseUri);
   const traceLink = traceLinkOf(location.pathname, location.search, basename);
   // The rows drawn before React (only trace links need that code).
-  const bootPreview = traceLink?.timeline === true ? import('./app/boot-trace-preview').catch(() => null) : null;
+  // (After the trace-load worker and the backends' code, which the load itself waits for.)
   if (traceLink !== null) prepareTraceLoading();
+  const bootPreview = traceLink?.timeline === true ? import('./app/boot-trace-preview').catch(() => null) : null;
   // Every other page needs React at once: its code downloads while config.json is read.
   const earlyApp = traceLink === null ? import('./app/start-app') : null;
   earlyApp?.catch(() => undefined); // (a failure is reported below, where it is awaited)
@@ -83,7 +86,7 @@ async function start(): Promise<void> {
     basename,
     queryClient,
     linkPatterns: result.config.linkPatterns,
-    ...(preview !== null ? { onLeaveFirstLocation: () => preview.dismiss() } : {}),
+    ...(preview !== null ? { onLeaveFirstLocation: { path: firstPath, onLeave: () => preview.dismiss() } } : {}),
   });
 }
 

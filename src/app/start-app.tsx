@@ -14,8 +14,11 @@ export interface StartedBoot {
   basename: string;
   queryClient: QueryClient;
   linkPatterns: readonly unknown[];
-  /** Called once the router has left the location the page was opened on. */
-  onLeaveFirstLocation?: () => void;
+  /**
+   * Called once the page has left the location it was opened on: `path` (pathname and search,
+   * read when the page started), also when that happened before the router was made.
+   */
+  onLeaveFirstLocation?: { path: string; onLeave: () => void };
 }
 
 export async function startApp(boot: StartedBoot): Promise<void> {
@@ -31,13 +34,18 @@ export async function startApp(boot: StartedBoot): Promise<void> {
   }
   const router = createAppRouter(boot.basename);
   if (boot.onLeaveFirstLocation !== undefined) {
-    const first = `${router.state.location.pathname}${router.state.location.search}`;
-    const onLeave = boot.onLeaveFirstLocation;
-    const unsubscribe = router.subscribe((state) => {
-      if (`${state.location.pathname}${state.location.search}` === first) return;
-      unsubscribe();
-      onLeave();
-    });
+    const { path, onLeave } = boot.onLeaveFirstLocation;
+    // The document's location, not the router's (which lacks the base path). History may have
+    // moved on while this code was loading: then the router starts elsewhere, and never leaves.
+    const here = (): string => `${location.pathname}${location.search}`;
+    if (here() !== path) onLeave();
+    else {
+      const unsubscribe = router.subscribe(() => {
+        if (here() === path) return;
+        unsubscribe();
+        onLeave();
+      });
+    }
   }
   createRoot(boot.container).render(
     <StrictMode>
