@@ -72,7 +72,10 @@ function remoteConfig(config: BackendConfig) {
 function createBackend(config: BackendConfig): TraceBackend {
   switch (config.type) {
     case 'jaeger':
-      return lazyBackend(config, async () => (await import('./jaeger/jaeger-backend')).createJaegerBackend(remoteConfig(config)));
+      return lazyBackend(config, async () => {
+        const { createJaegerBackend, storedApiV3Memory } = await import('./jaeger/jaeger-backend');
+        return createJaegerBackend(remoteConfig(config), { apiV3Memory: storedApiV3Memory() });
+      });
     case 'tempo':
       return lazyBackend(config, async () => (await import('./tempo/tempo-backend')).createTempoBackend(remoteConfig(config)));
     case 'demo':

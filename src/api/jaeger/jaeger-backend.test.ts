@@ -4,6 +4,7 @@ import { BackendError, type SearchQuery } from '../backend';
 import { createJaegerHandlers, MOCK_JAEGER_BASE_URL } from '../mocks/jaeger-handlers';
 import { MOCK_EPOCH_US, MOCK_FAILURE_TRACE_IDS, MOCK_JAEGER_TRACE_IDS } from '../mocks/mock-traces';
 import { closedLoopbackUrl, createRecordingServer } from '../mocks/msw-test-server';
+import { storedApiV3Memory, type ApiV3Memory } from './api-v3-memory';
 import { createJaegerBackend, type JaegerBackend } from './jaeger-backend';
 
 const rec = createRecordingServer();
@@ -12,9 +13,19 @@ afterEach(() => rec.reset());
 afterAll(() => rec.server.close());
 
 const NAME = 'Jaeger (test)';
-function backend(timeoutMs?: number): JaegerBackend {
-  return createJaegerBackend({ id: 'jaeger', name: NAME, url: MOCK_JAEGER_BASE_URL, ...(timeoutMs ? { timeoutMs } : {}) });
+function backend(timeoutMs?: number, apiV3Memory?: ApiV3Memory): JaegerBackend {
+  return createJaegerBackend(
+    { id: 'jaeger', name: NAME, url: MOCK_JAEGER_BASE_URL, ...(timeoutMs ? { timeoutMs } : {}) },
+    apiV3Memory ? { apiV3Memory } : {},
+  );
 }
+/** A memory of servers without api_v3 shared by the backends of several "pages". */
+function sharedMemory(): ApiV3Memory {
+  const map = new Map<string, string>();
+  return storedApiV3Memory({ getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v) });
+}
+const TRACE_V3 = `/api/v3/traces/${MOCK_JAEGER_TRACE_IDS.refunds}`;
+const TRACE_V1 = `/api/traces/${MOCK_JAEGER_TRACE_IDS.refunds}`;
 /** Only v1: the v3 paths answer Go's plain-text 404. */
 function serveV1Only(): void {
   rec.server.use(...createJaegerHandlers({ apiV3: false }));
@@ -198,6 +209,52 @@ describe('Jaeger v1 fallback', () => {
     const error = await failure(() => b.getTrace('abc123'));
     expect(error.kind).toBe('not-found');
     expect(rec.paths().slice(-1)).toEqual(['/api/traces/00000000000000000000000000abc123']);
+  });
+});
+
+describe('Jaeger: servers without api_v3, remembered across pages', () => {
+  it('a later page asks /api/traces at once, without the api_v3 404 first', async () => {
+    serveV1Only();
+    const memory = sharedMemory();
+    expect((await backend(undefined, memory).getTrace(MOCK_JAEGER_TRACE_IDS.refunds)).trace.spans).toHaveLength(3);
+    expect(rec.paths()).toEqual([TRACE_V3, TRACE_V1]);
+    rec.reset();
+    serveV1Only();
+    expect((await backend(undefined, memory).getTrace(MOCK_JAEGER_TRACE_IDS.refunds)).trace.spans).toHaveLength(3);
+    expect(rec.paths()).toEqual([TRACE_V1]);
+    // Without the memory, each page probes again.
+    rec.reset();
+    serveV1Only();
+    await backend().getTrace(MOCK_JAEGER_TRACE_IDS.refunds);
+    expect(rec.paths()).toEqual([TRACE_V3, TRACE_V1]);
+  });
+
+  it('a server that has lost v1 since: api_v3 is asked, and the memory forgotten', async () => {
+    const memory = sharedMemory();
+    memory.rememberMissing(`${MOCK_JAEGER_BASE_URL}/`);
+    rec.server.use(http.get(`${MOCK_JAEGER_BASE_URL}/api/traces/:id`, () => new HttpResponse('404 page not found', { status: 404 })));
+    const loaded = await backend(undefined, memory).getTrace(MOCK_JAEGER_TRACE_IDS.refunds);
+    expect(loaded.trace.spans).toHaveLength(3);
+    expect(rec.paths()).toEqual([TRACE_V1, TRACE_V3]);
+    expect(memory.knowsMissing(`${MOCK_JAEGER_BASE_URL}/`)).toBe(false);
+  });
+
+  it('any api_v3 answer (the server was upgraded) forgets it', async () => {
+    const memory = sharedMemory();
+    memory.rememberMissing(`${MOCK_JAEGER_BASE_URL}/`);
+    await backend(undefined, memory).getServices();
+    expect(rec.paths()).toEqual(['/api/v3/services']);
+    expect(memory.knowsMissing(`${MOCK_JAEGER_BASE_URL}/`)).toBe(false);
+  });
+
+  it('a missing trace on a remembered server is not-found from v1, asked once', async () => {
+    serveV1Only();
+    const memory = sharedMemory();
+    memory.rememberMissing(`${MOCK_JAEGER_BASE_URL}/`);
+    const error = await failure(() => backend(undefined, memory).getTrace('abc123'));
+    expect(error.kind).toBe('not-found');
+    expect(rec.paths()).toEqual(['/api/traces/00000000000000000000000000abc123']);
+    expect(memory.knowsMissing(`${MOCK_JAEGER_BASE_URL}/`)).toBe(true);
   });
 });
 

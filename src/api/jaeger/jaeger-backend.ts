@@ -11,12 +11,15 @@ import {
   type SearchQuery,
   type TraceBackend,
 } from '../backend';
-import { pathSegment } from '../http/build-url';
+import { pathSegment, resolveBaseUrl } from '../http/build-url';
 import { isEndpointMissing } from '../http/endpoint-probe';
 import { HttpClient, isSuccess, type TextResponse } from '../http/http-client';
 import type { RemoteBackendConfig } from '../http/remote-backend-config';
 import { expectObject, expectObjectList, expectStringList, uniqueSorted } from '../http/response-shapes';
 import { traceWorkerOption, type TraceWorkerOption } from '../trace-worker-option';
+import type { ApiV3Memory } from './api-v3-memory';
+// (Re-exported so that the app's registry gets it with this chunk, not as one more request.)
+export { storedApiV3Memory } from './api-v3-memory';
 
 /** Parsers and tree building, loaded when the first trace is (not for listing services or searching). */
 const traceDecoding = () => import('../http/trace-decoding');
@@ -34,6 +37,8 @@ export interface RemoteBackendDeps {
   fetch?: typeof fetch;
   /** For tests: load trace bodies through this (fake) worker even with an injected fetch. */
   traceWorker?: () => WorkerLike;
+  /** Servers known from earlier pages to have no api_v3 (the app passes localStorage's). */
+  apiV3Memory?: ApiV3Memory;
 }
 
 export class JaegerBackend implements TraceBackend {
@@ -44,6 +49,9 @@ export class JaegerBackend implements TraceBackend {
   private readonly found: JaegerCapabilities = { apiV3: undefined, traceSummaries: undefined };
   /** Trace bodies are fetched, parsed and built in a worker (not with a test's injected fetch). */
   private readonly traceWorker: TraceWorkerOption;
+  private readonly apiV3Memory: ApiV3Memory | null;
+  /** This server in apiV3Memory: its resolved base URL. */
+  private readonly memoryKey: string;
 
   constructor(config: RemoteBackendConfig, deps: RemoteBackendDeps = {}) {
     this.id = config.id;
@@ -56,6 +64,8 @@ export class JaegerBackend implements TraceBackend {
       fetch: deps.fetch,
     });
     this.traceWorker = traceWorkerOption(deps);
+    this.apiV3Memory = deps.apiV3Memory ?? null;
+    this.memoryKey = resolveBaseUrl(config.url);
   }
 
   get capabilities(): Readonly<JaegerCapabilities> {
@@ -107,6 +117,7 @@ export class JaegerBackend implements TraceBackend {
         this.found.traceSummaries = false;
       } else {
         this.found.apiV3 = true;
+        this.apiV3Memory?.forget(this.memoryKey);
         this.found.traceSummaries = true;
         // api_v3 reports an empty result as 404 "No traces found".
         if (res.status === 404) return [];
@@ -149,10 +160,13 @@ export class JaegerBackend implements TraceBackend {
       );
     const request = { backendId: this.id, traceId: id, what, signal };
     const { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
-    if (this.found.apiV3 !== false) {
+    // Not found out on this page yet, but known from an earlier one: v1 at once (api-v3-memory.ts).
+    const remembered = this.found.apiV3 === undefined && this.apiV3Memory?.knowsMissing(this.memoryKey) === true;
+    if (this.found.apiV3 !== false && !remembered) {
       const res = await getTraceResponse(this.client, `/api/v3/traces/${pathSegment(id)}`, this.traceWorker, request);
       if (isTraceFromWorker(res)) {
         this.found.apiV3 = true;
+        this.apiV3Memory?.forget(this.memoryKey);
         return loadedTraceFromWorker(res, () => notFound());
       }
       if (!this.markV3(res)) {
@@ -161,6 +175,11 @@ export class JaegerBackend implements TraceBackend {
       }
     }
     const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
+    if (remembered && !isTraceFromWorker(res) && isEndpointMissing(res)) {
+      // The server has changed since (no v1 now): forget what was remembered and ask api_v3.
+      this.apiV3Memory?.forget(this.memoryKey);
+      return this.getTrace(traceId, signal);
+    }
     if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, (errors: string[]) => notFound(errors.join('; ') || undefined));
     if (res.status === 404) throw notFound();
     const body = this.json(res, what);
@@ -195,10 +214,14 @@ export class JaegerBackend implements TraceBackend {
   private markV3(res: TextResponse): boolean {
     if (isEndpointMissing(res)) {
       this.found.apiV3 = false;
+      this.apiV3Memory?.rememberMissing(this.memoryKey);
       return true;
     }
     // Only a real answer proves api_v3 exists; a 500 or 401 says nothing either way.
-    if (isSuccess(res) || res.status === 404) this.found.apiV3 = true;
+    if (isSuccess(res) || res.status === 404) {
+      this.found.apiV3 = true;
+      this.apiV3Memory?.forget(this.memoryKey);
+    }
     return false;
   }
 
