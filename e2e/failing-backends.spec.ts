@@ -5,6 +5,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   MOCK_FAILURE_TRACE_IDS,
+  MOCK_JAEGER_TRACE_IDS,
   MOCK_JAEGER_TRACES,
   MOCK_TEMPO_TRACE_IDS,
   MOCK_TEMPO_TRACES,
@@ -135,6 +136,31 @@ test.describe('a trace that cannot be loaded', () => {
       await expect.poll(() => requests.length).toBe(2);
     });
   }
+
+  test('a comparison link asks for both traces before the app has loaded; a missing one is asked once', async ({ page }) => {
+    const found = MOCK_JAEGER_TRACE_IDS.checkout;
+    const missing = MOCK_FAILURE_TRACE_IDS.notFound;
+    const requestsA = countRequests(page, `/api/jaeger/api/v3/traces/${found}`);
+    const requestsB = countRequests(page, `/api/jaeger/api/v3/traces/${missing}`);
+    // The app's code (React, the router, the comparison page) is held back: the loads start without it.
+    let release: () => void = () => undefined;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/assets\/start-app-[^/]+\.js$/, async (route) => {
+      await released;
+      await route.continue();
+    });
+    await page.goto(`compare/${found}/${missing}?backend=jaeger`);
+    await expect.poll(() => [requestsA.length, requestsB.length]).toEqual([1, 1]);
+    release();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('trace B');
+    await expect(alert).toContainText(`Trace ${missing} was not found in Jaeger (mock)`);
+    await expect(page.getByRole('region', { name: 'Trace A' })).toContainText('GET /checkout');
+    // The page adopted both loads: nothing was asked twice (not found is not retried).
+    expect([requestsA.length, requestsB.length]).toEqual([1, 1]);
+  });
 
   test('401: refused, with the server’s reason and "sign in"', async ({ page }) => {
     const id = MOCK_FAILURE_TRACE_IDS.unauthorized;

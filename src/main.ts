@@ -10,7 +10,7 @@ import './index.css';
 import { fetchOnceFrom, loadAppConfig } from './api/app-config';
 import { registerBackends } from './api/backend-registry';
 import { routerBasename } from './app/app-base';
-import { prepareTraceLoading, startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
+import { compareLinkOf, prepareTraceLoading, startEarlyTraceLoad, traceLinkOf } from './app/early-trace-load';
 import { isEmbedRequested } from './app/embed-mode';
 import { applyInitialTheme } from './app/initial-theme';
 import { createQueryClient } from './app/query-client';
@@ -37,13 +37,17 @@ async function start(): Promise<void> {
   const baseUri = document.baseURI;
   const basename = routerBasename(baseUri);
   const traceLink = traceLinkOf(location.pathname, location.search, basename);
-  // The rows drawn before React (only trace links need that code).
-  // (After the trace-load worker and the backends' code, which the load itself waits for.)
-  if (traceLink !== null) prepareTraceLoading();
+  // A comparison link loads its two traces early too (its page has no first view: React at once).
+  const compareLinks = traceLink === null ? compareLinkOf(location.pathname, location.search, basename) : null;
+  if (traceLink !== null || compareLinks !== null) prepareTraceLoading(compareLinks?.length ?? 1);
+  // The rows drawn before React (only trace links need that code; asked for after the trace-load
+  // worker and the backends' code, which the load itself waits for).
   const bootPreview = traceLink?.timeline === true ? import('./app/boot-trace-preview').catch(() => null) : null;
   // Every other page needs React at once: its code downloads while config.json is read.
   const earlyApp = traceLink === null ? import('./app/start-app') : null;
   earlyApp?.catch(() => undefined); // (a failure is reported below, where it is awaited)
+  // (The comparison page's code too: the router would ask for it only once React has run.)
+  if (compareLinks !== null) void import('./routes/compare-route').catch(() => undefined);
   const result = await loadAppConfig(baseUri, configFetch());
   if (!result.ok) {
     const container = await appRootElement();
@@ -57,6 +61,7 @@ async function start(): Promise<void> {
   registerBackends(result.config.backends, result.config.defaultBackend);
   const queryClient = createQueryClient();
   const early = traceLink === null ? null : startEarlyTraceLoad(queryClient, traceLink);
+  for (const link of compareLinks ?? []) startEarlyTraceLoad(queryClient, link);
   const container = await appRootElement();
   const previewCode = early === null || bootPreview === null ? null : await bootPreview;
   const embedded = isEmbedRequested(new URLSearchParams(location.search));

@@ -84,26 +84,33 @@ function createTraceLoadWorker(): WorkerLike {
 
 // One started, idle worker is kept ready: starting a module worker (fetching and compiling the
 // parsers) costs tens to hundreds of ms, which would otherwise come before every download.
-let idleWorker: WorkerLike | null = null;
+const idleWorkers: WorkerLike[] = [];
 
-/** Starts the idle worker ahead of the first load (e.g. when a remote backend is created). */
-export function prewarmTraceWorker(): void {
-  if (idleWorker === null && canLoadInWorker()) idleWorker = createTraceLoadWorker();
+/**
+ * Starts idle workers ahead of the first loads (e.g. when a remote backend is created): one, or
+ * as many as the page will load at once (a comparison link: two).
+ */
+export function prewarmTraceWorker(count = 1): void {
+  while (idleWorkers.length < count && canLoadInWorker()) idleWorkers.push(createTraceLoadWorker());
 }
 
 function takeWorker(): WorkerLike {
-  const worker = idleWorker ?? createTraceLoadWorker();
-  idleWorker = null;
-  return worker;
+  return idleWorkers.shift() ?? createTraceLoadWorker();
 }
 
 /**
- * After a load: a worker that only relayed an HTTP answer is kept as the idle one; one that
+ * Idle workers kept after loads that only relayed an HTTP answer: two, as a comparison's two
+ * loads both move from Jaeger's api_v3 to v1 after a 404, and a third worker would start cold.
+ */
+const MAX_IDLE_WORKERS = 2;
+
+/**
+ * After a load: a worker that only relayed an HTTP answer is kept as an idle one; one that
  * parsed a body is ended (its heap may hold hundreds of MB of garbage) and a fresh one started.
  */
 function returnWorker(worker: WorkerLike, heavy: boolean): void {
-  if (!heavy && idleWorker === null) {
-    idleWorker = worker;
+  if (!heavy && idleWorkers.length < MAX_IDLE_WORKERS) {
+    idleWorkers.push(worker);
     return;
   }
   worker.terminate();

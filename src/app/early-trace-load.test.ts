@@ -4,7 +4,7 @@ import { BackendError, type LoadedTrace, type TraceBackend } from '../api/backen
 import { registerBackendInstances } from '../api/backend-registry';
 import { traceQuery } from '../api/queries';
 import { traceLoadKey } from '../api/trace-load-progress';
-import { forgetEarlyLoad, startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
+import { compareLinkOf, forgetEarlyLoad, startEarlyTraceLoad, traceLinkOf, wasLoadedEarly } from './early-trace-load';
 
 describe('traceLinkOf', () => {
   it.each([
@@ -20,6 +20,23 @@ describe('traceLinkOf', () => {
     ['/trace/%E0%A4%A', '', '', null], // a broken escape
   ])('%s%s under "%s"', (pathname, search, basename, want) => {
     expect(traceLinkOf(pathname, search, basename)).toEqual(want);
+  });
+});
+
+describe('compareLinkOf', () => {
+  const side = (traceId: string, backendParam: string | null) => ({ traceId, backendParam, timeline: false });
+  it.each([
+    ['/compare/a/b', '', '', [side('a', null), side('b', null)]],
+    ['/compare/a/b/', '?backend=j', '', [side('a', 'j'), side('b', 'j')]],
+    ['/compare/a/b', '?backend=j&backendB=t', '', [side('a', 'j'), side('b', 't')]],
+    ['/compare/a/b', '?backendA=t&view=graph', '', [side('a', 't'), side('b', null)]],
+    ['/x/compare/a%20a/b', '', '/x', [side('a a', null), side('b', null)]],
+    ['/compare/a', '', '', null], // the "Compare with…" form
+    ['/compare', '', '', null],
+    ['/compare/a/%E0%A4%A', '', '', null],
+    ['/trace/a', '', '', null],
+  ])('%s%s under "%s"', (pathname, search, basename, want) => {
+    expect(compareLinkOf(pathname, search, basename)).toEqual(want);
   });
 });
 
@@ -57,6 +74,20 @@ describe('startEarlyTraceLoad', () => {
     await expect(found?.settled).resolves.toBe(loaded);
     const missing = startEarlyTraceLoad(client, { traceId: 'def', backendParam: null, timeline: true });
     await expect(missing?.settled).resolves.toBeUndefined();
+  });
+
+  it('remembers both traces of a comparison, each until its own page goes', () => {
+    const getTrace = vi.fn(async () => {
+      throw new Error('not here');
+    });
+    registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
+    const client = new QueryClient();
+    for (const traceId of ['a', 'b']) startEarlyTraceLoad(client, { traceId, backendParam: null, timeline: false });
+    expect(getTrace).toHaveBeenCalledTimes(2);
+    expect([wasLoadedEarly('one', 'a'), wasLoadedEarly('one', 'b')]).toEqual([true, true]);
+    forgetEarlyLoad('one', 'a');
+    expect([wasLoadedEarly('one', 'a'), wasLoadedEarly('one', 'b')]).toEqual([false, true]);
+    forgetEarlyLoad('one', 'b');
   });
 
   it('does nothing for a backend that is not configured', () => {

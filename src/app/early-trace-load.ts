@@ -18,21 +18,45 @@ export interface TraceLink {
   timeline: boolean;
 }
 
+const pathInApp = (pathname: string, basename: string): string =>
+  basename !== '' && pathname.startsWith(basename) ? pathname.slice(basename.length) : pathname;
+
+/** A trace ID from the path, or null for a broken escape (the page itself explains the link). */
+function decodedId(segment: string): string | null {
+  try {
+    const id = decodeURIComponent(segment);
+    return id === '' ? null : id;
+  } catch {
+    return null;
+  }
+}
+
 /** The trace a location opens, if it is a single-trace page (`/trace/A...B` is a comparison). */
 export function traceLinkOf(pathname: string, search: string, basename: string): TraceLink | null {
-  const path = basename !== '' && pathname.startsWith(basename) ? pathname.slice(basename.length) : pathname;
-  const match = /^\/trace\/([^/]+)\/?$/.exec(path);
-  if (match === null) return null;
-  let traceId: string;
-  try {
-    traceId = decodeURIComponent(match[1]!);
-  } catch {
-    return null; // a broken escape: the page itself explains the link
-  }
-  if (traceId === '' || traceId.includes('...')) return null;
+  const match = /^\/trace\/([^/]+)\/?$/.exec(pathInApp(pathname, basename));
+  const traceId = match === null ? null : decodedId(match[1]!);
+  if (traceId === null || traceId.includes('...')) return null;
   const params = new URLSearchParams(search);
   const view = params.get('view');
   return { traceId, backendParam: params.get('backend'), timeline: view === null || view === 'timeline' };
+}
+
+/**
+ * The two traces a comparison link opens (`/compare/A/B`), each with its backend parameter as
+ * the comparison page reads it (`backendA` / `backendB`, else `backend`).
+ */
+export function compareLinkOf(pathname: string, search: string, basename: string): [TraceLink, TraceLink] | null {
+  const match = /^\/compare\/([^/]+)\/([^/]+)\/?$/.exec(pathInApp(pathname, basename));
+  if (match === null) return null;
+  const a = decodedId(match[1]!);
+  const b = decodedId(match[2]!);
+  if (a === null || b === null) return null;
+  const params = new URLSearchParams(search);
+  const shared = params.get('backend');
+  return [
+    { traceId: a, backendParam: params.get('backendA') ?? shared, timeline: false },
+    { traceId: b, backendParam: params.get('backendB') ?? shared, timeline: false },
+  ];
 }
 
 /**
@@ -42,17 +66,18 @@ export function traceLinkOf(pathname: string, search: string, basename: string):
  * main-thread half of trace loading, which the backend's code would ask for only once it has
  * arrived itself.
  */
-export function prepareTraceLoading(): void {
+export function prepareTraceLoading(traceCount = 1): void {
   // The worker's client is part of the entry (4 KB), so the worker's script is asked for now,
-  // not one round of chunk requests later.
-  prewarmTraceWorker();
+  // not one round of chunk requests later. (One worker per trace: a comparison loads two at once.)
+  prewarmTraceWorker(traceCount);
   void import('../api/http/trace-decoding').catch(() => undefined);
   // The remote adapters are small: fetch both rather than wait for config.json to name one.
   void import('../api/jaeger/jaeger-backend').catch(() => undefined);
   void import('../api/tempo/tempo-backend').catch(() => undefined);
 }
 
-let earlyKey: string | null = null;
+/** The traces loaded early whose page has not gone yet (a comparison has two). */
+const earlyKeys = new Set<string>();
 const keyOf = (backendId: string, traceId: string): string => `${backendId}\u0000${traceId}`;
 
 /** A trace load started before the app: where its progress and previews are stored. */
@@ -70,7 +95,7 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): 
   const backendId = backendIdFromParam(link.backendParam);
   const backend = getBackend(backendId);
   if (backend === undefined) return null; // the page shows "unknown backend"
-  earlyKey = keyOf(backendId, link.traceId);
+  earlyKeys.add(keyOf(backendId, link.traceId));
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
   const query = traceQuery(backendId, link.traceId);
   const settled = queryClient
@@ -84,10 +109,10 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): 
  * already failed (react-query's retryOnMount), or a missing trace would be asked for twice.
  */
 export function wasLoadedEarly(backendId: string, traceId: string): boolean {
-  return earlyKey === keyOf(backendId, traceId);
+  return earlyKeys.has(keyOf(backendId, traceId));
 }
 
 /** Called when that page goes away: coming back later refetches a failed trace as usual. */
 export function forgetEarlyLoad(backendId: string, traceId: string): void {
-  if (earlyKey === keyOf(backendId, traceId)) earlyKey = null;
+  earlyKeys.delete(keyOf(backendId, traceId));
 }

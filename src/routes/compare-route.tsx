@@ -4,7 +4,7 @@
 // shows the diff graph instead of the merged waterfall (kept when swapping A and B or comparing
 // other traces). /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
 // its side, backend and cause, offers Retry, and leaves the other side on screen.
-import { useCallback } from 'react';
+import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { LoadedTrace } from '../api/backend';
@@ -17,6 +17,7 @@ import { compareHref } from '../compare/parse-compare-input';
 import { TraceComparison } from '../compare/trace-comparison';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
+import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
 
 interface Side {
@@ -26,8 +27,13 @@ interface Side {
 }
 
 function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
-  const backend = getBackend(side.backendId);
-  return useQuery({ ...traceQuery(side.backendId, side.traceId), enabled: backend !== undefined && side.traceId !== '' });
+  const { backendId, traceId } = side;
+  const backend = getBackend(backendId);
+  // A comparison link's traces start loading before React (src/main.ts): one that already failed
+  // there is not asked for again on mount (its Retry still asks).
+  const loadedEarly = useMemo(() => wasLoadedEarly(backendId, traceId), [backendId, traceId]);
+  useEffect(() => () => forgetEarlyLoad(backendId, traceId), [backendId, traceId]);
+  return useQuery({ ...traceQuery(backendId, traceId), enabled: backend !== undefined && traceId !== '', retryOnMount: !loadedEarly });
 }
 
 function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {
