@@ -80,6 +80,29 @@ describe('trace-by-ID through the trace-load worker', () => {
     expect(getTraceLoadProgress(key)).toBeUndefined();
   });
 
+  it('Jaeger without api_v3: the worker that got the 404 asks v1 itself (one load, no round trip through the page)', async () => {
+    let workers = 0;
+    const backend = new JaegerBackend(
+      { id: 'j-old-count', name: 'Jaeger', url: `${base}/old`, timeoutMs: 10_000 },
+      {
+        traceWorker: () => {
+          workers++;
+          return fakeTraceWorker();
+        },
+      },
+    );
+    expect((await backend.getTrace(TRACE_ID)).trace.spans).toHaveLength(3000);
+    expect(workers).toBe(1);
+    expect(backend.capabilities.apiV3).toBe(false);
+    // Once known, v1 directly (still one load).
+    await expect(backend.getTrace('ffff')).rejects.toMatchObject({ kind: 'not-found' });
+    expect(workers).toBe(2);
+    // A new Jaeger's api_v3 404 (a JSON envelope) is an answer, not a missing endpoint: no fallback.
+    const fresh = jaeger('new');
+    await expect(fresh.getTrace('eeee')).rejects.toMatchObject({ kind: 'not-found' });
+    expect(fresh.capabilities.apiV3).toBe(true);
+  });
+
   it('Jaeger v1 says "not found" in errors[]: a not-found BackendError with the detail', async () => {
     const error = await jaeger('old').getTrace('ffff').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackendError);

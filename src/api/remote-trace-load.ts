@@ -4,6 +4,7 @@
 
 import type { Trace } from '../model/types';
 import { BackendError, type LoadedTrace } from './backend';
+import { isEndpointMissing } from './http/endpoint-probe';
 import type { HttpClient, RequestOptions, TextResponse } from './http/http-client';
 import {
   loadTraceInWorker,
@@ -17,13 +18,15 @@ export type WorkerTraceAnswer =
   /** A non-2xx status: handle it as the adapter handles any response. */
   | { kind: 'response'; response: TextResponse }
   /** `trace` is null when the body held no spans (for most APIs: not found). */
-  | { kind: 'trace'; trace: Trace | null; meta: LoadMeta; rawText: string | undefined };
+  | { kind: 'trace'; trace: Trace | null; meta: LoadMeta; rawText: string | undefined; fromFallback: boolean };
 
 export interface WorkerTraceRequest {
   backendId: string;
   traceId: string;
   /** As in HttpClient: "load trace 4bf9…". */
   what: string;
+  /** Asked when the path answers as a missing endpoint (e.g. Jaeger's v1 after its api_v3). */
+  fallbackPath?: string;
   signal?: AbortSignal;
   /** For tests: replaces the real Worker. */
   createWorker?: TraceLoadOptions['createWorker'];
@@ -43,7 +46,9 @@ export async function getTraceResponse(
 ): Promise<TextResponse | TraceFromWorker> {
   if (worker === null) {
     const options: RequestOptions = { what: request.what, ...(request.signal ? { signal: request.signal } : {}) };
-    return client.getText(path, options);
+    const response = await client.getText(path, options);
+    if (request.fallbackPath === undefined || !isEndpointMissing(response)) return response;
+    return client.getText(request.fallbackPath, options);
   }
   const answer = await getTraceInWorker(client, path, worker.createWorker ? { ...request, createWorker: worker.createWorker } : request);
   return answer.kind === 'response' ? answer.response : answer;
@@ -51,6 +56,11 @@ export async function getTraceResponse(
 
 export function isTraceFromWorker(value: TextResponse | TraceFromWorker): value is TraceFromWorker {
   return 'kind' in value && value.kind === 'trace';
+}
+
+/** Whether getTraceResponse's answer came from the request's fallbackPath. */
+export function answeredByFallback(client: HttpClient, value: TextResponse | TraceFromWorker, fallbackPath: string): boolean {
+  return isTraceFromWorker(value) ? value.fromFallback : value.url === client.url(fallbackPath);
 }
 
 /** The LoadedTrace of a worker answer; `onEmpty` makes the error for a body without spans. */
@@ -78,7 +88,14 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
   setTraceLoadProgress(key, { phase: 'connecting', bytesLoaded: 0, bytesTotal: null, spansParsed: 0 });
   try {
     const outcome = await loadTraceInWorker(
-      { kind: 'url', url, headers: { Accept: 'application/json' }, timeoutMs: client.timeoutMs, credentials: 'same-origin' },
+      {
+        kind: 'url',
+        url,
+        headers: { Accept: 'application/json' },
+        timeoutMs: client.timeoutMs,
+        credentials: 'same-origin',
+        ...(request.fallbackPath !== undefined ? { fallbackUrl: client.url(request.fallbackPath) } : {}),
+      },
       {
         pick: { traceId: request.traceId },
         ...(signal ? { signal } : {}),
@@ -87,9 +104,12 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
         ...(request.createWorker ? { createWorker: request.createWorker } : {}),
       },
     );
-    if (outcome.kind === 'http') return { kind: 'response', response: { ...outcome.answer } };
+    if (outcome.kind === 'http') {
+      const { fromFallback: _fromFallback, ...response } = outcome.answer;
+      return { kind: 'response', response };
+    }
     const trace = outcome.meta.spanCount === 0 ? null : (outcome.traces[0] ?? null);
-    return { kind: 'trace', trace, meta: outcome.meta, rawText: outcome.meta.documentText };
+    return { kind: 'trace', trace, meta: outcome.meta, rawText: outcome.meta.documentText, fromFallback: outcome.meta.fromFallback === true };
   } catch (error) {
     throw toBackendError(client, error, url, what);
   } finally {

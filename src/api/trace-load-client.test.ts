@@ -43,6 +43,9 @@ beforeAll(async () => {
     } else if (url.pathname === '/missing') {
       res.writeHead(404, { 'content-type': 'text/plain' });
       res.end('404 page not found');
+    } else if (url.pathname === '/not-found-envelope') {
+      res.writeHead(404, { 'content-type': 'application/json' });
+      res.end('{"error":{"httpCode":404,"message":"No traces found"}}');
     } else if (url.pathname === '/stall') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write('{"data":[');
@@ -204,6 +207,23 @@ describe('loadTraceInWorker', () => {
       kind: 'http',
       answer: { status: 404, statusText: 'Not Found', url: `${base}/missing`, contentType: 'text/plain', text: '404 page not found' },
     });
+  });
+
+  it('asks the fallback URL at once when the URL is a missing endpoint, and says so', async () => {
+    const pick = { traceId: 'ab' };
+    const viaFallback = await loadTraceInWorker({ kind: 'url', url: `${base}/missing`, fallbackUrl: `${base}/jaeger` }, { createWorker: fakeWorker });
+    expect(viaFallback.kind === 'loaded' && viaFallback.meta.fromFallback).toBe(true);
+    expect(viaFallback.kind === 'loaded' && viaFallback.traces[0]!.spans.length).toBe(2000);
+    // An API's own 404 (a JSON error envelope) is its answer: handed back, no fallback.
+    const answered = await loadTraceInWorker({ kind: 'url', url: `${base}/not-found-envelope`, fallbackUrl: `${base}/jaeger` }, { pick, createWorker: fakeWorker });
+    expect(answered).toMatchObject({ kind: 'http', answer: { status: 404, url: `${base}/not-found-envelope` } });
+    expect(answered.kind === 'http' && answered.answer.fromFallback).toBeFalsy();
+    // The fallback's own failure is handed back as the fallback's.
+    const both = await loadTraceInWorker({ kind: 'url', url: `${base}/missing`, fallbackUrl: `${base}/missing?v1` }, { pick, createWorker: fakeWorker });
+    expect(both).toMatchObject({ kind: 'http', answer: { status: 404, url: `${base}/missing?v1`, fromFallback: true } });
+    // Without the need, the URL's own body.
+    const direct = await loadTraceInWorker({ kind: 'url', url: `${base}/jaeger`, fallbackUrl: `${base}/missing` }, { createWorker: fakeWorker });
+    expect(direct.kind === 'loaded' && direct.meta.fromFallback).toBeFalsy();
   });
 
   it('fails with kind "timeout" when the body stalls past timeoutMs', async () => {

@@ -3,6 +3,6 @@
 // does not download them.
 export { groupSpansByTrace } from '../parsers/group-spans';
 export { summariseTrace } from '../../model/trace-summary';
-export { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker } from '../remote-trace-load';
+export { answeredByFallback, getTraceResponse, isTraceFromWorker, loadedTraceFromWorker } from '../remote-trace-load';
 export { parseSpans, traceFromSpans } from './decode-trace';
 export { loadTraceFromBody } from './load-trace';

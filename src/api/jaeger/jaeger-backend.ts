@@ -159,11 +159,24 @@ export class JaegerBackend implements TraceBackend {
         404,
       );
     const request = { backendId: this.id, traceId: id, what, signal };
-    const { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
+    const { answeredByFallback, getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
+    const v1Path = `/api/traces/${pathSegment(id)}`;
+    const fromV1 = (res: Awaited<ReturnType<typeof getTraceResponse>>): LoadedTrace => {
+      const onEmpty = (errors: string[]): BackendError => notFound(errors.join('; ') || undefined);
+      if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, onEmpty);
+      if (res.status === 404) throw notFound();
+      return loadTraceFromBody(this.client, this.json(res, what), id, what, onEmpty);
+    };
     // Not found out on this page yet, but known from an earlier one: v1 at once (api-v3-memory.ts).
     const remembered = this.found.apiV3 === undefined && this.apiV3Memory?.knowsMissing(this.memoryKey) === true;
     if (this.found.apiV3 !== false && !remembered) {
-      const res = await getTraceResponse(this.client, `/api/v3/traces/${pathSegment(id)}`, this.traceWorker, request);
+      // When api_v3 turns out to be missing, v1 is asked at once, by the worker that got the 404.
+      const res = await getTraceResponse(this.client, `/api/v3/traces/${pathSegment(id)}`, this.traceWorker, { ...request, fallbackPath: v1Path });
+      if (answeredByFallback(this.client, res, v1Path)) {
+        this.found.apiV3 = false;
+        this.apiV3Memory?.rememberMissing(this.memoryKey);
+        return fromV1(res);
+      }
       if (isTraceFromWorker(res)) {
         this.found.apiV3 = true;
         this.apiV3Memory?.forget(this.memoryKey);
@@ -174,16 +187,13 @@ export class JaegerBackend implements TraceBackend {
         return loadTraceFromBody(this.client, this.json(res, what), id, what, () => notFound());
       }
     }
-    const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
+    const res = await getTraceResponse(this.client, v1Path, this.traceWorker, request);
     if (remembered && !isTraceFromWorker(res) && isEndpointMissing(res)) {
       // The server has changed since (no v1 now): forget what was remembered and ask api_v3.
       this.apiV3Memory?.forget(this.memoryKey);
       return this.getTrace(traceId, signal);
     }
-    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, (errors: string[]) => notFound(errors.join('; ') || undefined));
-    if (res.status === 404) throw notFound();
-    const body = this.json(res, what);
-    return loadTraceFromBody(this.client, body, id, what, (errors: string[]) => notFound(errors.join('; ') || undefined));
+    return fromV1(res);
   }
 
   async getDependencies(window: { startUs: number; endUs: number }, signal?: AbortSignal): Promise<DependencyResult> {

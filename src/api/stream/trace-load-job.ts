@@ -4,6 +4,7 @@
 // objects in batches, so that no single message takes the main thread long to receive.
 
 import { normaliseTraceIdForLookup } from '../../lib/trace-id';
+import { isEndpointMissing } from '../http/endpoint-probe';
 import { buildTrace } from '../../model/build-trace';
 import type { RawSpan, Trace } from '../../model/types';
 import { groupSpansByTrace } from '../parsers/group-spans';
@@ -56,6 +57,8 @@ interface ReadLimits {
 
 interface ReadOutcome {
   parsed: StreamingParseResult;
+  /** The body is the source's fallback URL's. */
+  fromFallback?: boolean;
   /** The whole body, when it was kept (see ReadLimits.keepTextChars). */
   text?: string;
   bytes: number;
@@ -89,6 +92,7 @@ export async function runTraceLoad(request: TraceLoadRequest, post: Post, signal
       document: read.parsed.mode === 'text' ? emptySpanLists(document) : document,
       ...(text !== undefined && read.bytes <= documentLimit ? { documentText: text } : {}),
       timingsMs: { download: read.downloadMs, parse: read.parseMs, build: buildMs },
+      ...(read.fromFallback === true ? { fromFallback: true } : {}),
     };
     postProgress(post, { phase: 'transferring', bytesLoaded: read.bytes, bytesTotal: read.bytes, spansParsed: meta.spanCount });
     postTraces(post, meta, traces);
@@ -179,30 +183,31 @@ async function readUrl(
   signal?.addEventListener('abort', forwardAbort, { once: true });
   postProgress(post, { phase: 'connecting', bytesLoaded: 0, bytesTotal: null, spansParsed: 0 });
   try {
-    const response = await fetch(source.url, {
+    const init: RequestInit = {
       method: 'GET',
       headers: source.headers ?? { Accept: 'application/json' },
       signal: controller.signal,
       credentials: source.credentials ?? 'same-origin',
-    });
+    };
+    let url = source.url;
+    let response = await fetch(url, init);
+    if (!response.ok && source.fallbackUrl !== undefined) {
+      const answer = await httpAnswerOf(response, url);
+      if (!isEndpointMissing(answer)) return { answer };
+      url = source.fallbackUrl;
+      response = await fetch(url, init);
+    }
+    const fromFallback = url !== source.url;
     if (!response.ok) {
-      const text = await readLimitedText(response, HTTP_ERROR_BODY_LIMIT);
-      return {
-        answer: {
-          status: response.status,
-          statusText: response.statusText,
-          url: source.url,
-          contentType: response.headers.get('content-type') ?? '',
-          text,
-        },
-      };
+      const answer = await httpAnswerOf(response, url);
+      return { answer: fromFallback ? { ...answer, fromFallback } : answer };
     }
     const length = contentLength(response);
-    if (response.body === null) {
-      const text = await response.text();
-      return readStream(textStream(text), text.length, limits, source, post, preview);
-    }
-    return await readStream(response.body, length, limits, source, post, preview);
+    const read =
+      response.body === null
+        ? await response.text().then((text) => readStream(textStream(text), text.length, limits, source, post, preview))
+        : await readStream(response.body, length, limits, source, post, preview);
+    return fromFallback ? { ...read, fromFallback } : read;
   } catch (error) {
     if (signal?.aborted) throw new LoadFailure({ kind: 'aborted', message: 'The load was cancelled.' });
     if (timedOut) {
@@ -214,6 +219,17 @@ async function readUrl(
     if (timer !== undefined) clearTimeout(timer);
     signal?.removeEventListener('abort', forwardAbort);
   }
+}
+
+/** A non-2xx answer, with its body, for the adapter to interpret. */
+async function httpAnswerOf(response: Response, url: string): Promise<HttpAnswer> {
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    url,
+    contentType: response.headers.get('content-type') ?? '',
+    text: await readLimitedText(response, HTTP_ERROR_BODY_LIMIT),
+  };
 }
 
 /** The body size when the server says it and the bytes arrive uncompressed. */

@@ -13,6 +13,11 @@ export type TraceLoadSource =
       /** Covers the whole download, body included. */
       timeoutMs?: number;
       credentials?: RequestCredentials;
+      /**
+       * Asked at once when `url` answers as a missing endpoint (http/endpoint-probe.ts): Jaeger's
+       * v1 trace URL after its api_v3 one, without a round trip through the page.
+       */
+      fallbackUrl?: string;
     }
   | { kind: 'blob'; blob: Blob; fileName?: string }
   | { kind: 'text'; text: string; fileName?: string };
@@ -60,6 +65,8 @@ export interface HttpAnswer {
   contentType: string;
   /** The body, cut at 1 MB (error bodies are small). */
   text: string;
+  /** The answer is the fallback URL's (the source's own URL was a missing endpoint). */
+  fromFallback?: boolean;
 }
 
 /** Everything of a Trace except the span objects and the typed-array columns. */
@@ -87,6 +94,8 @@ export interface LoadMeta {
    */
   documentText?: string;
   timingsMs: { download: number; parse: number; build: number };
+  /** The body is the fallback URL's (the source's own URL was a missing endpoint). */
+  fromFallback?: boolean;
 }
 
 export type WorkerMessage =
