@@ -10,9 +10,9 @@
  * The diff is computed once per pair of traces (linear in the number of spans).
  */
 
-import { useEffect, useId, useState } from 'react';
+import { startTransition, useEffect, useId, useState } from 'react';
 import { LoadingState } from '../components/loading-state';
-import { diffTraces, type TraceDiff } from '../model/trace-diff';
+import { diffTraceSteps, type TraceDiff } from '../model/trace-diff';
 import type { Trace } from '../model/types';
 import { ComparisonViewSwitch, type ComparisonView } from './comparison-view-switch';
 import { DiffDetails } from './diff-details';
@@ -76,15 +76,23 @@ export function TraceComparison({ traceA, traceB, spanHref, view: viewProp, onVi
 }
 
 /**
- * The diff of two traces, computed in a task of its own after the traces have been painted, so
- * that loading, diffing and drawing large traces never add up to one long main-thread task.
+ * The diff of two traces, computed in tasks of its own after the traces have been painted (one
+ * per step of diffTraceSteps), and drawn as a transition, which React renders in slices: loading,
+ * diffing and drawing large traces never add up to one long main-thread task.
  */
 function useDiff(traceA: Trace, traceB: Trace): TraceDiff | null {
   const [result, setResult] = useState<{ a: Trace; b: Trace; diff: TraceDiff } | null>(null);
   useEffect(() => {
     // Marks for the benchmark: both traces are here; the table marks when it is drawn.
     performance.mark('skein:compare-traces-ready');
-    const timer = window.setTimeout(() => setResult({ a: traceA, b: traceB, diff: diffTraces(traceA, traceB) }), 0);
+    const steps = diffTraceSteps(traceA, traceB);
+    let timer = 0;
+    const next = (): void => {
+      const step = steps.next();
+      if (step.done === true) startTransition(() => setResult({ a: traceA, b: traceB, diff: step.value }));
+      else timer = window.setTimeout(next, 0);
+    };
+    timer = window.setTimeout(next, 0);
     return () => window.clearTimeout(timer);
   }, [traceA, traceB]);
   return result !== null && result.a === traceA && result.b === traceB ? result.diff : null;

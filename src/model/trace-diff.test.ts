@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildTrace } from './build-trace';
 import { rawSpansFromSpecs, traceFromSpecs, type SpanSpec } from './testing/raw-span';
-import { diffTraces, isNodeChanged, nodePath, selfDeltaUs, totalDeltaUs, type DiffNode, type TraceDiff } from './trace-diff';
+import { diffTraces, diffTraceSteps, isNodeChanged, nodePath, selfDeltaUs, totalDeltaUs, type DiffNode, type TraceDiff } from './trace-diff';
 import type { RawSpan, Trace } from './types';
 
 // Compact spec: [id, parent, start, duration, service, name, error?]
@@ -320,6 +320,22 @@ function generatedTrace(n: number, seed: number, slowdown = 1): Trace {
   const raw: RawSpan[] = rawSpansFromSpecs(rows);
   return buildTrace(raw, 'demo');
 }
+
+describe('diffTraceSteps', () => {
+  it('stops twice (after each side is folded) and ends with what diffTraces gives', () => {
+    const a = generatedTrace(2000, 1);
+    const b = generatedTrace(2000, 2, 1.5);
+    const steps = diffTraceSteps(a, b, { maxContributors: 3 });
+    const pauses: boolean[] = [];
+    let step = steps.next();
+    while (step.done !== true) {
+      pauses.push(true);
+      step = steps.next();
+    }
+    expect(pauses).toHaveLength(2);
+    expect(step.value).toEqual(diffTraces(a, b, { maxContributors: 3 }));
+  });
+});
 
 describe('diffTraces: speed', () => {
   it('compares two 10k-span traces well under a second', () => {
