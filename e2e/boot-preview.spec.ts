@@ -5,25 +5,16 @@
 // To see that first view at all, these tests hold back the app's code (the start-app chunk) until
 // they let it go; a real page shows it for a few hundred milliseconds at most.
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page, type Route } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { MOCK_BROKEN_LARGE_TRACE_ID, MOCK_SLOW_LARGE_SPAN_COUNT, MOCK_SLOW_LARGE_TRACE_ID, MOCK_STALLED_LARGE_TRACE_ID } from '../src/api/mocks/mock-slow-large-trace';
 import { MOCK_JAEGER_TRACE_IDS } from '../src/api/mocks/mock-traces';
+import { APP_CODE, holdBack } from './hold-back';
 import { BACKENDS_URL } from './servers';
 
 test.use({ baseURL: BACKENDS_URL });
 
 /** Holds the app's code back until the returned function is called. */
-async function holdAppCode(page: Page): Promise<() => void> {
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/start-app-[^/]+\.js$/, async (route: Route) => {
-    await released;
-    await route.continue();
-  });
-  return release;
-}
+const holdAppCode = (page: Page): Promise<() => void> => holdBack(page, APP_CODE);
 
 const firstView = (page: Page) => page.getByRole('treegrid', { name: 'Trace preview' });
 const appTimeline = (page: Page) => page.getByRole('treegrid', { name: 'Trace timeline', exact: true });
@@ -151,14 +142,7 @@ test('moving to another page before the app has started takes the first view awa
 
 test('moving to another page takes the first view away, even before the trace page has drawn', async ({ page }) => {
   // The app starts, but the trace page's own code is held back: only the first view shows rows.
-  let release: () => void = () => undefined;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  await page.route(/\/assets\/trace-route-[^/]+\.js$/, async (route) => {
-    await released;
-    await route.continue();
-  });
+  const release = await holdBack(page, /\/assets\/trace-route-[^/]+\.js$/);
   await page.goto(`trace/${MOCK_STALLED_LARGE_TRACE_ID}?backend=jaeger-legacy`);
   await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
   // Back/forward (here: a history entry the router is told about) leaves the trace link.

@@ -11,6 +11,7 @@ import {
   MOCK_TEMPO_TRACES,
   MOCK_TEMPO_VANISHING_TRACE_ID,
 } from '../src/api/mocks/mock-traces';
+import { APP_CODE, holdBack } from './hold-back';
 import { BACKENDS_URL } from './servers';
 
 test.use({ baseURL: BACKENDS_URL });
@@ -143,14 +144,7 @@ test.describe('a trace that cannot be loaded', () => {
     const requestsA = countRequests(page, `/api/jaeger/api/v3/traces/${found}`);
     const requestsB = countRequests(page, `/api/jaeger/api/v3/traces/${missing}`);
     // The app's code (React, the router, the comparison page) is held back: the loads start without it.
-    let release: () => void = () => undefined;
-    const released = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    await page.route(/\/assets\/start-app-[^/]+\.js$/, async (route) => {
-      await released;
-      await route.continue();
-    });
+    const release = await holdBack(page, APP_CODE);
     await page.goto(`compare/${found}/${missing}?backend=jaeger`);
     await expect.poll(() => [requestsA.length, requestsB.length]).toEqual([1, 1]);
     release();
