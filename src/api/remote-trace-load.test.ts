@@ -45,6 +45,12 @@ beforeAll(async () => {
       return json(200, { trace: { resourceSpans: doc.result.resourceSpans }, status: 'PARTIAL', message: 'trace exceeds max size' });
     }
     if (path.startsWith('/tempo/api/v2/traces/')) return json(200, { trace: {} });
+    // An old Tempo: no trace-by-ID v2 (plain-text 404), v1 answers OTLP batches.
+    if (path.startsWith('/tempo-old/api/v2/traces/')) return void (res.writeHead(404, { 'content-type': 'text/plain' }), res.end('404 page not found'));
+    if (path === `/tempo-old/api/traces/${TRACE_ID}`) {
+      const doc = JSON.parse(otlpBody) as { result: { resourceSpans: unknown[] } };
+      return json(200, { batches: doc.result.resourceSpans });
+    }
     res.writeHead(500);
     res.end('unexpected');
   });
@@ -135,6 +141,22 @@ describe('trace-by-ID through the trace-load worker', () => {
     expect(loaded.partialMessage).toBe('trace exceeds max size');
     const error = await tempo.getTrace('1234').catch((e: unknown) => e);
     expect((error as BackendError).kind).toBe('not-found');
+  });
+
+  it('Tempo without trace-by-ID v2: the worker that got the 404 asks v1 itself', async () => {
+    let workers = 0;
+    const tempo = new TempoBackend(
+      { id: 't-old', name: 'Tempo', url: `${base}/tempo-old` },
+      {
+        traceWorker: () => {
+          workers++;
+          return fakeTraceWorker();
+        },
+      },
+    );
+    expect((await tempo.getTrace(TRACE_ID)).trace.spans).toHaveLength(3000);
+    expect(workers).toBe(1);
+    expect(tempo.capabilities.traceByIdV2).toBe(false);
   });
 
   it('describes unreadable bodies as the main-thread path does', async () => {

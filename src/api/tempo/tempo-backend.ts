@@ -116,9 +116,20 @@ export class TempoBackend implements TraceBackend {
         404,
       );
     const request = { backendId: this.id, traceId: id, what, signal };
-    const { getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
+    const { answeredByFallback, getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
+    const v1Path = `/api/traces/${pathSegment(id)}`;
+    const fromV1 = (res: Awaited<ReturnType<typeof getTraceResponse>>): LoadedTrace => {
+      if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, notFound);
+      if (res.status === 404) throw notFound();
+      return loadTraceFromBody(this.client, this.json(res, what), id, what, notFound);
+    };
     if (this.found.traceByIdV2 !== false) {
-      const res = await getTraceResponse(this.client, `/api/v2/traces/${pathSegment(id)}`, this.traceWorker, request);
+      // When v2 turns out to be missing (an older Tempo), v1 is asked at once, by the worker that got the 404.
+      const res = await getTraceResponse(this.client, `/api/v2/traces/${pathSegment(id)}`, this.traceWorker, { ...request, fallbackPath: v1Path });
+      if (answeredByFallback(this.client, res, v1Path)) {
+        this.found.traceByIdV2 = false;
+        return fromV1(res);
+      }
       if (isTraceFromWorker(res)) {
         this.found.traceByIdV2 = true;
         // The worker's document is the body, or (large bodies) the body with its span lists emptied.
@@ -134,10 +145,7 @@ export class TempoBackend implements TraceBackend {
         return loadTraceFromBody(this.client, body, id, what, notFound, partialMessage);
       }
     }
-    const res = await getTraceResponse(this.client, `/api/traces/${pathSegment(id)}`, this.traceWorker, request);
-    if (isTraceFromWorker(res)) return loadedTraceFromWorker(res, notFound);
-    if (res.status === 404) throw notFound();
-    return loadTraceFromBody(this.client, this.json(res, what), id, what, notFound);
+    return fromV1(await getTraceResponse(this.client, v1Path, this.traceWorker, request));
   }
 
   /** What a v2 trace body says besides its spans: not found, unreadable, or the partial message. */
