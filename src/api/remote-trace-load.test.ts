@@ -62,6 +62,20 @@ afterAll(async () => {
   await new Promise((r) => server.close(r));
 });
 
+/** Fake workers that count how many loads were started (one worker per load). */
+function countedWorkers(): { create: () => ReturnType<typeof fakeTraceWorker>; readonly count: number } {
+  let count = 0;
+  return {
+    create: () => {
+      count++;
+      return fakeTraceWorker();
+    },
+    get count() {
+      return count;
+    },
+  };
+}
+
 const jaeger = (path: string, timeoutMs = 10_000) =>
   new JaegerBackend({ id: `j-${path}`, name: 'Jaeger', url: `${base}/${path}`, timeoutMs }, { traceWorker: fakeTraceWorker });
 
@@ -87,22 +101,14 @@ describe('trace-by-ID through the trace-load worker', () => {
   });
 
   it('Jaeger without api_v3: the worker that got the 404 asks v1 itself (one load, no round trip through the page)', async () => {
-    let workers = 0;
-    const backend = new JaegerBackend(
-      { id: 'j-old-count', name: 'Jaeger', url: `${base}/old`, timeoutMs: 10_000 },
-      {
-        traceWorker: () => {
-          workers++;
-          return fakeTraceWorker();
-        },
-      },
-    );
+    const workers = countedWorkers();
+    const backend = new JaegerBackend({ id: 'j-old-count', name: 'Jaeger', url: `${base}/old`, timeoutMs: 10_000 }, { traceWorker: workers.create });
     expect((await backend.getTrace(TRACE_ID)).trace.spans).toHaveLength(3000);
-    expect(workers).toBe(1);
+    expect(workers.count).toBe(1);
     expect(backend.capabilities.apiV3).toBe(false);
     // Once known, v1 directly (still one load).
     await expect(backend.getTrace('ffff')).rejects.toMatchObject({ kind: 'not-found' });
-    expect(workers).toBe(2);
+    expect(workers.count).toBe(2);
     // A new Jaeger's api_v3 404 (a JSON envelope) is an answer, not a missing endpoint: no fallback.
     const fresh = jaeger('new');
     await expect(fresh.getTrace('eeee')).rejects.toMatchObject({ kind: 'not-found' });
@@ -144,18 +150,10 @@ describe('trace-by-ID through the trace-load worker', () => {
   });
 
   it('Tempo without trace-by-ID v2: the worker that got the 404 asks v1 itself', async () => {
-    let workers = 0;
-    const tempo = new TempoBackend(
-      { id: 't-old', name: 'Tempo', url: `${base}/tempo-old` },
-      {
-        traceWorker: () => {
-          workers++;
-          return fakeTraceWorker();
-        },
-      },
-    );
+    const workers = countedWorkers();
+    const tempo = new TempoBackend({ id: 't-old', name: 'Tempo', url: `${base}/tempo-old` }, { traceWorker: workers.create });
     expect((await tempo.getTrace(TRACE_ID)).trace.spans).toHaveLength(3000);
-    expect(workers).toBe(1);
+    expect(workers.count).toBe(1);
     expect(tempo.capabilities.traceByIdV2).toBe(false);
   });
 
