@@ -61,7 +61,7 @@ async function start(): Promise<void> {
   registerBackends(result.config.backends, result.config.defaultBackend);
   const queryClient = createQueryClient();
   const early = traceLink === null ? null : startEarlyTraceLoad(queryClient, traceLink);
-  for (const link of compareLinks ?? []) startEarlyTraceLoad(queryClient, link);
+  for (const link of compareLinks ?? []) startEarlyTraceLoad(queryClient, link, { previews: false });
   const container = await appRootElement();
   const previewCode = early === null || bootPreview === null ? null : await bootPreview;
   const embedded = isEmbedRequested(new URLSearchParams(location.search));

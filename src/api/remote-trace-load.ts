@@ -11,8 +11,9 @@ import {
   TraceLoadError,
   type LoadMeta,
   type TraceLoadOptions,
+  type TraceLoadPreview,
 } from './trace-load-client';
-import { clearTraceLoadPreview, setTraceLoadPreview, setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
+import { clearTraceLoadPreview, previewsWanted, setTraceLoadPreview, setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
 
 export type WorkerTraceAnswer =
   /** A non-2xx status: handle it as the adapter handles any response. */
@@ -100,7 +101,7 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
         pick: { traceId: request.traceId },
         ...(signal ? { signal } : {}),
         onProgress: (progress) => setTraceLoadProgress(key, progress),
-        onPreview: (preview) => setTraceLoadPreview(key, preview),
+        ...(previewsWanted(key) ? { onPreview: (preview: TraceLoadPreview) => setTraceLoadPreview(key, preview) } : {}),
         ...(request.createWorker ? { createWorker: request.createWorker } : {}),
       },
     );

@@ -26,6 +26,25 @@ const current = new Map<string, TraceLoadProgress>();
 const previews = new Map<string, TraceLoadPreviewState>();
 const MAX_KEPT_PREVIEWS = 4;
 const listeners = new Set<() => void>();
+/** Loads whose page draws no preview (a comparison's traces): the worker is not asked for any. */
+const previewsUnwanted = new Set<string>();
+
+/**
+ * Says that the page showing the load under `key` draws no preview, before the load starts
+ * (previews cost the worker a build of the spans read so far, and the page a decode). Returns
+ * the function that takes it back, for when that page goes.
+ */
+export function declinePreviews(key: string): () => void {
+  previewsUnwanted.add(key);
+  return () => {
+    previewsUnwanted.delete(key);
+  };
+}
+
+/** Whether a load under `key` should ask for previews (yes, unless its page declined them). */
+export function previewsWanted(key: string): boolean {
+  return !previewsUnwanted.has(key);
+}
 
 export function traceLoadKey(backendId: string, traceId: string): string {
   return `${backendId}\u0000${normaliseTraceIdForLookup(traceId)}`;
@@ -52,8 +71,8 @@ export function getTraceLoadProgress(key: string): TraceLoadProgress | undefined
 export function setTraceLoadPreview(key: string, preview: TraceLoadPreviewState): void {
   previews.delete(key);
   previews.set(key, preview);
-  // Loads that no trace page shows (a comparison's two traces) leave their last preview behind:
-  // keep only the newest few.
+  // Loads that no trace page shows (e.g. a trace page left while loading) leave their last
+  // preview behind: keep only the newest few.
   for (const oldest of previews.keys()) {
     if (previews.size <= MAX_KEPT_PREVIEWS) break;
     previews.delete(oldest);

@@ -8,7 +8,7 @@ import type { LoadedTrace } from '../api/backend';
 import { backendIdFromParam, getBackend } from '../api/backend-registry';
 import { shouldRetry, traceQuery } from '../api/queries';
 import { prewarmTraceWorker } from '../api/trace-load-client';
-import { traceLoadKey } from '../api/trace-load-progress';
+import { declinePreviews, traceLoadKey } from '../api/trace-load-progress';
 
 export interface TraceLink {
   traceId: string;
@@ -90,12 +90,17 @@ export interface EarlyTraceLoad {
   settled: Promise<LoadedTrace | undefined>;
 }
 
-/** Starts the trace's query now (call after the backends are registered). */
-export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink): EarlyTraceLoad | null {
+/**
+ * Starts the trace's query now (call after the backends are registered). `previews: false` for
+ * a page that draws none (a comparison): the load then asks the worker for none.
+ */
+export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink, options: { previews?: boolean } = {}): EarlyTraceLoad | null {
   const backendId = backendIdFromParam(link.backendParam);
   const backend = getBackend(backendId);
   if (backend === undefined) return null; // the page shows "unknown backend"
   earlyKeys.add(keyOf(backendId, link.traceId));
+  // (The comparison page takes this back when it goes, as it does for loads it starts itself.)
+  if (options.previews === false) declinePreviews(traceLoadKey(backendId, link.traceId));
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
   const query = traceQuery(backendId, link.traceId);
   const settled = queryClient
