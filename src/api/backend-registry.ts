@@ -33,7 +33,7 @@ export function lazyBackend(config: Pick<BackendConfig, 'id' | 'type' | 'name'>,
     getServices: async (signal) => (await instance()).getServices(signal),
     getOperations: async (service, signal) => (await instance()).getOperations(service, signal),
     searchTraces: async (query, signal) => (await instance()).searchTraces(query, signal),
-    getTrace: async (traceId, signal) => (await instance()).getTrace(traceId, signal),
+    getTrace: async (traceId, signal, options) => (await instance()).getTrace(traceId, signal, options),
     getDependencies: async (window, signal, onProgress) => (await instance()).getDependencies(window, signal, onProgress),
   };
   // Tag autocomplete and build info exist only on Tempo: forward them only there, so that

@@ -43,6 +43,14 @@ export interface DependencyResult {
   traceCount?: number;
 }
 
+export interface GetTraceOptions {
+  /**
+   * Whether the page draws previews of the trace while a large body streams (default: yes). A
+   * comparison draws none, so its loads do not have the worker build them.
+   */
+  previews?: boolean;
+}
+
 /** Every data source answers the same questions. All methods honour `signal` for cancellation. */
 export interface TraceBackend {
   readonly id: string;
@@ -52,7 +60,7 @@ export interface TraceBackend {
   getOperations(service: string, signal?: AbortSignal): Promise<string[]>;
   searchTraces(query: SearchQuery, signal?: AbortSignal): Promise<TraceSummary[]>;
   /** Rejects with a BackendError of kind 'not-found' when the trace does not exist. */
-  getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace>;
+  getTrace(traceId: string, signal?: AbortSignal, options?: GetTraceOptions): Promise<LoadedTrace>;
   /** `onProgress` reports long derivations (e.g. Tempo: search, then fetch N traces). */
   getDependencies(
     window: { startUs: number; endUs: number },

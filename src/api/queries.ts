@@ -45,10 +45,15 @@ export function searchQuery(backendId: string, query: SearchQuery) {
   });
 }
 
-export function traceQuery(backendId: string, traceId: string) {
+/**
+ * One trace by ID. `previews: false` for a page that draws no preview while it loads (a
+ * comparison); it travels as the query's meta, so a load started early for that page has it too.
+ */
+export function traceQuery(backendId: string, traceId: string, options: { previews?: boolean } = {}) {
   return queryOptions({
     queryKey: [...backendQueryKey(backendId), 'trace', traceId] as const,
-    queryFn: async ({ signal }) => backendOrThrow(backendId).getTrace(traceId, signal),
+    queryFn: async ({ signal, meta }) => backendOrThrow(backendId).getTrace(traceId, signal, { previews: meta?.previews !== false }),
+    ...(options.previews === false ? { meta: { previews: false } } : {}),
     // A trace is immutable once fetched; refetching would also rebuild the whole model.
     staleTime: Infinity,
     gcTime: 10 * 60_000,

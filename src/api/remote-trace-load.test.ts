@@ -5,7 +5,7 @@ import { BackendError } from './backend';
 import { JaegerBackend } from './jaeger/jaeger-backend';
 import { TempoBackend } from './tempo/tempo-backend';
 import { fakeTraceWorker } from './stream/testing/fake-trace-worker';
-import { declinePreviews, getTraceLoadPreview, getTraceLoadProgress, subscribeTraceLoadProgress, traceLoadKey } from './trace-load-progress';
+import { getTraceLoadPreview, getTraceLoadProgress, subscribeTraceLoadProgress, traceLoadKey } from './trace-load-progress';
 
 // The Jaeger and Tempo adapters loading trace-by-ID through the (fake, in-process) trace-load
 // worker against a real HTTP server: fallbacks, not-found, partial traces, timeouts, cancel.
@@ -158,22 +158,20 @@ describe('trace-by-ID through the trace-load worker', () => {
   });
 
   it('asks the worker for previews unless the page declined them (a comparison draws none)', async () => {
-    const previewSeen = async (backend: JaegerBackend): Promise<boolean> => {
+    const previewSeen = async (backend: JaegerBackend, options?: { previews: boolean }): Promise<boolean> => {
       const key = traceLoadKey(backend.id, TRACE_ID);
       let seen = false;
       const unsubscribe = subscribeTraceLoadProgress(() => {
         if (getTraceLoadPreview(key) !== undefined) seen = true;
       });
       // 3,000 spans of Jaeger JSON (~2.5 MB) stream, and are previewed, when previews are asked for.
-      await backend.getTrace(TRACE_ID);
+      await backend.getTrace(TRACE_ID, undefined, options);
       unsubscribe();
       return seen;
     };
     expect(await previewSeen(jaeger('old'))).toBe(true);
     const declined = jaeger('old');
-    const takeBack = declinePreviews(traceLoadKey(declined.id, TRACE_ID));
-    expect(await previewSeen(declined)).toBe(false);
-    takeBack();
+    expect(await previewSeen(declined, { previews: false })).toBe(false);
     expect(await previewSeen(declined)).toBe(true);
   });
 

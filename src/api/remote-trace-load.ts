@@ -13,7 +13,7 @@ import {
   type TraceLoadOptions,
   type TraceLoadPreview,
 } from './trace-load-client';
-import { clearTraceLoadPreview, previewsWanted, setTraceLoadPreview, setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
+import { clearTraceLoadPreview, setTraceLoadPreview, setTraceLoadProgress, traceLoadKey } from './trace-load-progress';
 
 export type WorkerTraceAnswer =
   /** A non-2xx status: handle it as the adapter handles any response. */
@@ -28,6 +28,8 @@ export interface WorkerTraceRequest {
   what: string;
   /** Asked when the path answers as a missing endpoint (e.g. Jaeger's v1 after its api_v3). */
   fallbackPath?: string;
+  /** Whether the worker builds previews while a large body streams (default: yes). */
+  previews?: boolean;
   signal?: AbortSignal;
   /** For tests: replaces the real Worker. */
   createWorker?: TraceLoadOptions['createWorker'];
@@ -101,7 +103,7 @@ export async function getTraceInWorker(client: HttpClient, path: string, request
         pick: { traceId: request.traceId },
         ...(signal ? { signal } : {}),
         onProgress: (progress) => setTraceLoadProgress(key, progress),
-        ...(previewsWanted(key) ? { onPreview: (preview: TraceLoadPreview) => setTraceLoadPreview(key, preview) } : {}),
+        ...(request.previews !== false ? { onPreview: (preview: TraceLoadPreview) => setTraceLoadPreview(key, preview) } : {}),
         ...(request.createWorker ? { createWorker: request.createWorker } : {}),
       },
     );

@@ -26,25 +26,6 @@ const current = new Map<string, TraceLoadProgress>();
 const previews = new Map<string, TraceLoadPreviewState>();
 const MAX_KEPT_PREVIEWS = 4;
 const listeners = new Set<() => void>();
-/** Loads whose page draws no preview (a comparison's traces): the worker is not asked for any. */
-const previewsUnwanted = new Set<string>();
-
-/**
- * Says that the page showing the load under `key` draws no preview, before the load starts
- * (previews cost the worker a build of the spans read so far, and the page a decode). Returns
- * the function that takes it back, for when that page goes.
- */
-export function declinePreviews(key: string): () => void {
-  previewsUnwanted.add(key);
-  return () => {
-    previewsUnwanted.delete(key);
-  };
-}
-
-/** Whether a load under `key` should ask for previews (yes, unless its page declined them). */
-export function previewsWanted(key: string): boolean {
-  return !previewsUnwanted.has(key);
-}
 
 export function traceLoadKey(backendId: string, traceId: string): string {
   return `${backendId}\u0000${normaliseTraceIdForLookup(traceId)}`;

@@ -50,7 +50,7 @@ describe('startEarlyTraceLoad', () => {
     registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
     const client = new QueryClient();
     startEarlyTraceLoad(client, { traceId: 'abc', backendParam: null, timeline: true });
-    expect(getTrace).toHaveBeenCalledWith('abc', expect.anything());
+    expect(getTrace).toHaveBeenCalledWith('abc', expect.anything(), { previews: true });
     expect(client.getQueryState(traceQuery('one', 'abc').queryKey)?.fetchStatus).toBe('fetching');
     expect(wasLoadedEarly('one', 'abc')).toBe(true);
     expect(wasLoadedEarly('one', 'other')).toBe(false);
@@ -82,8 +82,10 @@ describe('startEarlyTraceLoad', () => {
     });
     registerBackendInstances([{ id: 'one', type: 'jaeger', name: 'One', getTrace } as unknown as TraceBackend], 'one');
     const client = new QueryClient();
-    for (const traceId of ['a', 'b']) startEarlyTraceLoad(client, { traceId, backendParam: null, timeline: false });
+    for (const traceId of ['a', 'b']) startEarlyTraceLoad(client, { traceId, backendParam: null, timeline: false }, { previews: false });
     expect(getTrace).toHaveBeenCalledTimes(2);
+    // A comparison draws no previews: its loads ask for none (the trace page's do).
+    expect(getTrace).toHaveBeenCalledWith('a', expect.anything(), { previews: false });
     expect([wasLoadedEarly('one', 'a'), wasLoadedEarly('one', 'b')]).toEqual([true, true]);
     forgetEarlyLoad('one', 'a');
     expect([wasLoadedEarly('one', 'a'), wasLoadedEarly('one', 'b')]).toEqual([false, true]);

@@ -8,7 +8,7 @@ import type { LoadedTrace } from '../api/backend';
 import { backendIdFromParam, getBackend } from '../api/backend-registry';
 import { shouldRetry, traceQuery } from '../api/queries';
 import { prewarmTraceWorker } from '../api/trace-load-client';
-import { declinePreviews, traceLoadKey } from '../api/trace-load-progress';
+import { traceLoadKey } from '../api/trace-load-progress';
 
 export interface TraceLink {
   traceId: string;
@@ -76,9 +76,10 @@ export function prepareTraceLoading(traceCount = 1): void {
   void import('../api/tempo/tempo-backend').catch(() => undefined);
 }
 
+const keyOf = (backendId: string, traceId: string): string => `${backendId}\u0000${traceId}`;
+
 /** The traces loaded early whose page has not gone yet (a comparison has two). */
 const earlyKeys = new Set<string>();
-const keyOf = (backendId: string, traceId: string): string => `${backendId}\u0000${traceId}`;
 
 /** A trace load started before the app: where its progress and previews are stored. */
 export interface EarlyTraceLoad {
@@ -99,10 +100,8 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink, o
   const backend = getBackend(backendId);
   if (backend === undefined) return null; // the page shows "unknown backend"
   earlyKeys.add(keyOf(backendId, link.traceId));
-  // (The comparison page takes this back when it goes, as it does for loads it starts itself.)
-  if (options.previews === false) declinePreviews(traceLoadKey(backendId, link.traceId));
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
-  const query = traceQuery(backendId, link.traceId);
+  const query = traceQuery(backendId, link.traceId, options);
   const settled = queryClient
     .prefetchQuery({ ...query, retry: shouldRetry })
     .then(() => queryClient.getQueryData(query.queryKey));

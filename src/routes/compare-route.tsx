@@ -18,7 +18,6 @@ import { TraceComparison } from '../compare/trace-comparison';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
-import { declinePreviews, traceLoadKey } from '../api/trace-load-progress';
 import { traceHref } from '../app/use-backend-from-url';
 
 interface Side {
@@ -34,12 +33,8 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
   // there is not asked for again on mount (its Retry still asks).
   const loadedEarly = useMemo(() => wasLoadedEarly(backendId, traceId), [backendId, traceId]);
   useEffect(() => () => forgetEarlyLoad(backendId, traceId), [backendId, traceId]);
-  // This page draws no preview of a trace still loading: the worker need not build any. Declared
-  // during render, as the query's load starts before effects run; taken back when the page goes.
-  const key = traceLoadKey(backendId, traceId);
-  useMemo(() => declinePreviews(key), [key]);
-  useEffect(() => declinePreviews(key), [key]);
-  return useQuery({ ...traceQuery(backendId, traceId), enabled: backend !== undefined && traceId !== '', retryOnMount: !loadedEarly });
+  // This page draws no preview of a trace still loading: the worker need not build any.
+  return useQuery({ ...traceQuery(backendId, traceId, { previews: false }), enabled: backend !== undefined && traceId !== '', retryOnMount: !loadedEarly });
 }
 
 function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {

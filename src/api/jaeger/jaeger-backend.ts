@@ -7,6 +7,7 @@ import type { DependencyLink, TraceSummary } from '../../model/types';
 import {
   BackendError,
   type DependencyResult,
+  type GetTraceOptions,
   type LoadedTrace,
   type SearchQuery,
   type TraceBackend,
@@ -147,7 +148,7 @@ export class JaegerBackend implements TraceBackend {
     return this.summariesOfFullTraces(body, what);
   }
 
-  async getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace> {
+  async getTrace(traceId: string, signal?: AbortSignal, options: GetTraceOptions = {}): Promise<LoadedTrace> {
     const id = normaliseTraceIdForLookup(traceId);
     const what = `load trace ${id}`;
     const notFound = (detail?: string): BackendError =>
@@ -158,7 +159,7 @@ export class JaegerBackend implements TraceBackend {
           'traces older than the storage retention are deleted.',
         404,
       );
-    const request = { backendId: this.id, traceId: id, what, signal };
+    const request = { backendId: this.id, traceId: id, what, signal, previews: options.previews !== false };
     const { answeredByFallback, getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
     const v1Path = `/api/traces/${pathSegment(id)}`;
     const fromV1 = (res: Awaited<ReturnType<typeof getTraceResponse>>): LoadedTrace => {
@@ -191,7 +192,7 @@ export class JaegerBackend implements TraceBackend {
     if (remembered && !isTraceFromWorker(res) && isEndpointMissing(res)) {
       // The server has changed since (no v1 now): forget what was remembered and ask api_v3.
       this.apiV3Memory?.forget(this.memoryKey);
-      return this.getTrace(traceId, signal);
+      return this.getTrace(traceId, signal, options);
     }
     return fromV1(res);
   }

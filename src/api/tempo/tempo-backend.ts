@@ -12,6 +12,7 @@ import {
   type BackendBuildInfo,
   type DependencyProgress,
   type DependencyResult,
+  type GetTraceOptions,
   type LoadedTrace,
   type SearchQuery,
   type TagScopeNames,
@@ -103,7 +104,7 @@ export class TempoBackend implements TraceBackend {
       .filter((s): s is TraceSummary => s !== null);
   }
 
-  async getTrace(traceId: string, signal?: AbortSignal): Promise<LoadedTrace> {
+  async getTrace(traceId: string, signal?: AbortSignal, options: GetTraceOptions = {}): Promise<LoadedTrace> {
     // Tempo search trims leading zeros; always ask for the full 32-character ID.
     const id = normaliseTraceIdForLookup(traceId);
     const what = `load trace ${id}`;
@@ -115,7 +116,7 @@ export class TempoBackend implements TraceBackend {
           'traces older than the retention period are deleted, and very recent ones may not be searchable yet.',
         404,
       );
-    const request = { backendId: this.id, traceId: id, what, signal };
+    const request = { backendId: this.id, traceId: id, what, signal, previews: options.previews !== false };
     const { answeredByFallback, getTraceResponse, isTraceFromWorker, loadedTraceFromWorker, loadTraceFromBody } = await traceDecoding();
     const v1Path = `/api/traces/${pathSegment(id)}`;
     const fromV1 = (res: Awaited<ReturnType<typeof getTraceResponse>>): LoadedTrace => {
