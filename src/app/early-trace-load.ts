@@ -76,8 +76,6 @@ export function prepareTraceLoading(traceCount = 1): void {
   void import('../api/tempo/tempo-backend').catch(() => undefined);
 }
 
-const keyOf = (backendId: string, traceId: string): string => `${backendId}\u0000${traceId}`;
-
 /** The traces loaded early whose page has not gone yet (a comparison has two). */
 const earlyKeys = new Set<string>();
 
@@ -99,7 +97,7 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink, o
   const backendId = backendIdFromParam(link.backendParam);
   const backend = getBackend(backendId);
   if (backend === undefined) return null; // the page shows "unknown backend"
-  earlyKeys.add(keyOf(backendId, link.traceId));
+  earlyKeys.add(traceLoadKey(backendId, link.traceId));
   // prefetchQuery does not retry by default; the page's query does, so this one does too.
   const query = traceQuery(backendId, link.traceId, options);
   const settled = queryClient
@@ -113,10 +111,10 @@ export function startEarlyTraceLoad(queryClient: QueryClient, link: TraceLink, o
  * already failed (react-query's retryOnMount), or a missing trace would be asked for twice.
  */
 export function wasLoadedEarly(backendId: string, traceId: string): boolean {
-  return earlyKeys.has(keyOf(backendId, traceId));
+  return earlyKeys.has(traceLoadKey(backendId, traceId));
 }
 
 /** Called when that page goes away: coming back later refetches a failed trace as usual. */
 export function forgetEarlyLoad(backendId: string, traceId: string): void {
-  earlyKeys.delete(keyOf(backendId, traceId));
+  earlyKeys.delete(traceLoadKey(backendId, traceId));
 }
