@@ -10,6 +10,8 @@ export const INDENT_PX = 14;
 export const ROW_HEIGHT_PX = 28;
 /** The name column width comes from this CSS variable, set once on the grid, not per row. */
 export const NAME_COLUMN_VAR = '--name-col';
+/** The name column's width until the user drags its edge. */
+export const DEFAULT_NAME_COLUMN_PX = 380;
 
 // h-7 = ROW_HEIGHT_PX; the column template reads NAME_COLUMN_VAR.
 // Size containment: a new row never makes the browser lay out anything else.

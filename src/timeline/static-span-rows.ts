@@ -12,6 +12,7 @@ import {
   badgeBase,
   badgeTones,
   barClass,
+  DEFAULT_NAME_COLUMN_PX,
   labelBesideClass,
   labelInsideClass,
   labelPlacement,
@@ -26,9 +27,6 @@ import {
   timeCell,
 } from './span-row-geometry';
 import { barGeometry } from './time-scale';
-
-/** The timeline's default name column width. */
-export const STATIC_NAME_COLUMN_PX = 380;
 
 function setStyles(el: HTMLElement, styles: Record<string, string | number | undefined>): void {
   for (const [property, value] of Object.entries(styles)) {
@@ -50,7 +48,7 @@ export function staticSpanRows(doc: Document, trace: Trace, maxRows: number, lab
   grid.setAttribute('aria-readonly', 'true');
   grid.setAttribute('aria-colcount', '2');
   grid.setAttribute('aria-rowcount', String(trace.spans.length));
-  grid.style.setProperty(NAME_COLUMN_VAR, `${STATIC_NAME_COLUMN_PX}px`);
+  grid.style.setProperty(NAME_COLUMN_VAR, `${DEFAULT_NAME_COLUMN_PX}px`);
   const colours = serviceColours(trace.services.map((s) => s.name));
   const view = { startUs: 0, endUs: Math.max(trace.durationUs, 1) };
   const { columns } = trace;

@@ -69,6 +69,7 @@ import { ShortcutsDialog } from './shortcuts-dialog';
 import { SpanDetails } from './span-details';
 import { scrollTopToShowRow } from './row-window';
 import { NAME_COLUMN_VAR, ROW_HEIGHT_PX, rowDomId } from './span-row';
+import { DEFAULT_NAME_COLUMN_PX } from './span-row-geometry';
 import { TickGridLines, TimeRuler } from './time-ruler';
 import { clampViewRange, fullViewRange, isFullView, type ViewRange } from './time-scale';
 import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-analyses';
@@ -91,7 +92,6 @@ export interface TraceTimelineProps {
 }
 
 const OVERSCAN_ROWS = 6;
-const DEFAULT_NAME_COLUMN_PX = 380;
 
 /** UI state that belongs to one trace and resets when another trace arrives. */
 interface PerTraceState {
