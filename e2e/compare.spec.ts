@@ -58,6 +58,48 @@ test.describe('trace comparison', () => {
     await expect(details.getByRole('heading', { level: 2 })).toContainText('POST /checkout');
   });
 
+  test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
+    const graph = page.getByRole('img', { name: 'Trace difference graph' });
+    await expect(graph).toBeVisible();
+    await expect(graph).not.toHaveAttribute('data-shown-nodes', '0');
+    const details = page.getByRole('region', { name: 'Span details' });
+    const heading = details.getByRole('heading', { level: 2 });
+    const announced = page.locator('[aria-live="polite"]', { hasText: /self time/ });
+
+    await graph.focus();
+    await page.keyboard.press('Home');
+    await expect(heading).toContainText('POST /checkout');
+    await expect(announced).toContainText(/web-frontend: POST \/checkout, self time .+, level 1, \d+ child/);
+
+    // Right: into the first child; Down: its next sibling; Left: back to the parent.
+    await page.keyboard.press('ArrowRight');
+    await expect(announced).toContainText('level 2');
+    const firstChild = (await heading.textContent()) ?? '';
+    expect(firstChild).not.toContain('POST /checkout');
+    await page.keyboard.press('ArrowDown');
+    await expect(heading).not.toHaveText(firstChild);
+    await expect(announced).toContainText('level 2');
+    await page.keyboard.press('ArrowUp');
+    await expect(heading).toHaveText(firstChild);
+    await page.keyboard.press('ArrowLeft');
+    await expect(heading).toContainText('POST /checkout');
+
+    // Enter folds the selected node (only it stays drawn of its subtree) and unfolds it again.
+    const shown = Number(await graph.getAttribute('data-shown-nodes'));
+    await page.keyboard.press('Enter');
+    await expect(graph).toHaveAttribute('data-shown-nodes', '1');
+    await expect(announced).toContainText(/child(ren)?, folded/);
+    await page.keyboard.press('Enter');
+    await expect(graph).toHaveAttribute('data-shown-nodes', String(shown));
+
+    // Shift+arrows pan without moving the selection; Escape clears it.
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect(heading).toContainText('POST /checkout');
+    await page.keyboard.press('Escape');
+    await expect(details).toHaveCount(0);
+  });
+
   test('the diff graph shows the union tree, keeps view=graph in the URL and opens a node in the details', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
     const graphTab = page.getByRole('tab', { name: 'Graph' });

@@ -5,7 +5,8 @@
 // happens in drawDiffGraph at most once per animation frame, so panning does no React work.
 //
 // The canvas is role="img" named `Trace difference graph`, described by a short text of the
-// biggest changes; the `Trace differences` table is the accessible way to browse the nodes.
+// biggest changes. The keyboard browses it node by node (diff-graph-keys.ts), each move announced
+// in a live region; the `Trace differences` table lists every node.
 
 import { ZoomButtons } from '../components/zoom-buttons';
 import { panCanvasBy, zoomCanvasBy, zoomKeyAction } from '../components/canvas-zoom';
@@ -32,6 +33,7 @@ import {
 } from './diff-graph-layout';
 import { DARK_GRAPH_PALETTE, graphNodeFill, graphNodeMark, LIGHT_GRAPH_PALETTE } from './diff-graph-style';
 import { expandAncestorsOf, toggleNode } from './diff-rows';
+import { graphNodeAfterKey, graphNodeAnnouncement, isGraphMoveKey } from './diff-graph-keys';
 import { useDarkClass } from '../components/use-dark-class';
 import { useDiffGraphLayout } from './use-diff-graph-layout';
 
@@ -249,17 +251,43 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
   const zoomBy = (factor: number) => zoomCanvasBy(canvasRef.current, zoomRef.current, factor);
   const panBy = (dxPx: number, dyPx: number) => panCanvasBy(canvasRef.current, zoomRef.current, transformRef.current, dxPx, dyPx);
   const fit = () => setTransform(fitGraphTransform(layout, sizeRef.current.width, sizeRef.current.height));
+  const selectedNode = selectedNodeId === null ? undefined : nodes[selectedNodeId];
+  const selectedHidden = selectedIndex >= 0 ? layout.hiddenCount[selectedIndex]! : 0;
+  // Keys: arrows and Home move node by node (diff-graph-keys.ts), Enter or Space folds, Escape
+  // clears the selection; Shift+arrows pan, +/− zoom and 0 fits (as on the dependency graph).
+  const [announcement, setAnnouncement] = useState('');
   const onKeyDown = (event: KeyboardEvent<HTMLCanvasElement>) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
-    const action = event.key === 'Escape' ? () => onSelectNode(null) : zoomKeyAction(event.key, { zoomBy, panBy, fit });
+    const { key } = event;
+    let action: (() => void) | undefined;
+    if (!event.shiftKey && isGraphMoveKey(key)) {
+      action = () => {
+        const next = graphNodeAfterKey(diff, selectedNodeId, key);
+        if (next === null) return;
+        if (next !== selectedNodeId) onSelectNode(next);
+        // (Selecting unfolds the node's ancestors, not the node: its own children may stay folded.)
+        setAnnouncement(graphNodeAnnouncement(diff, nodes[next]!, collapsed[next] === 1));
+      };
+    } else if ((key === 'Enter' || key === ' ') && selectedNode !== undefined && selectedNode.childIds.length > 0) {
+      action = () => {
+        const folding = collapsed[selectedNode.id] !== 1;
+        toggleFold(selectedNode.id);
+        setAnnouncement(graphNodeAnnouncement(diff, selectedNode, folding));
+      };
+    } else if (key === 'Escape') {
+      action = () => {
+        onSelectNode(null);
+        setAnnouncement('');
+      };
+    } else {
+      action = zoomKeyAction(key, { zoomBy, panBy, fit });
+    }
     if (action) {
       event.preventDefault();
       action();
     }
   };
 
-  const selectedNode = selectedNodeId === null ? undefined : nodes[selectedNodeId];
-  const selectedHidden = selectedIndex >= 0 ? layout.hiddenCount[selectedIndex]! : 0;
 
   return (
     <section aria-labelledby={titleId} className="flex min-h-0 flex-col rounded-md border border-slate-200 dark:border-slate-800">
@@ -343,8 +371,12 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
       <p id={descriptionId} className="px-3 pt-1 pb-2 text-xs text-slate-700 dark:text-slate-300">
         {description}{' '}
         <span className="text-slate-500 dark:text-slate-400">
-          Click a node for its details, double-click to fold or unfold it; drag to pan, scroll or +/− to zoom, 0 to fit.
+          Click a node for its details, double-click to fold or unfold it; drag to pan, scroll or +/− to zoom, 0 to fit. Keys: arrows move
+          between nodes (Right: first child, Left: parent, Up and Down: siblings, Home: root), Enter folds or unfolds, Shift+arrows pan.
         </span>
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {announcement}
       </p>
     </section>
   );
