@@ -12,7 +12,30 @@ const otlp = JSON.stringify({
         {
           scope: { name: 'lib', version: '2' },
           spans: [
-            { traceId: 'aa', spanId: '01', name: 'root', kind: 2, startTimeUnixNano: '1000000', endTimeUnixNano: '9000000', traceState: 'k=v', flags: 257 },
+            {
+              traceId: 'aa',
+              spanId: '01',
+              name: 'root',
+              kind: 2,
+              startTimeUnixNano: '1000000',
+              endTimeUnixNano: '9000000',
+              traceState: 'k=v',
+              flags: 257,
+              // Every kind of attribute value, as the batch's attribute columns carry them.
+              attributes: [
+                { key: 'http.method', value: { stringValue: 'GET' } },
+                { key: 'http.status_code', value: { intValue: '200' } },
+                { key: 'ratio', value: { doubleValue: 0.25 } },
+                { key: 'cache.hit', value: { boolValue: true } },
+                { key: 'retried', value: { boolValue: false } },
+                { key: 'empty', value: {} },
+                { key: 'tags', value: { arrayValue: { values: [{ stringValue: 'a' }, { intValue: '2' }] } } },
+                { key: 'map', value: { kvlistValue: { values: [{ key: 'k', value: { stringValue: 'v' } }] } } },
+                { key: 'http.method', value: { stringValue: 'GET' } },
+              ],
+              droppedAttributesCount: 3,
+              droppedLinksCount: 1,
+            },
             {
               traceId: 'aa',
               spanId: '02',
@@ -50,8 +73,14 @@ describe('span transport', () => {
     expect(out).toEqual(trace.spans);
     expect(out.find((s) => s.name === 'root')?.extra).toEqual({ traceState: 'k=v', flags: 257 });
     expect(out.find((s) => s.name === 'child')).toMatchObject({ kind: 'client', status: 'error', statusMessage: 'bad', isError: true });
-    // repeated strings are sent once
+    const root = out.find((s) => s.name === 'root')!;
+    expect(root.attributes.map((a) => a.value)).toEqual(['GET', 200, 0.25, true, false, null, ['a', 2], { k: 'v' }, 'GET']);
+    expect(root.dropped).toEqual({ attributes: 3, events: 0, links: 1 });
+    expect(out.find((s) => s.name === 'child')?.attributes).toEqual([]);
+    // repeated strings are sent once (service names, attribute keys and values alike)
     const { batch } = encodeSpanBatch(trace.spans, 0, trace.spans.length);
     expect(batch.strings.filter((s) => s === 'front')).toHaveLength(1);
+    expect(batch.strings.filter((s) => s === 'GET')).toHaveLength(1);
+    expect(batch.strings.filter((s) => s === 'http.method')).toHaveLength(1);
   });
 });
