@@ -197,6 +197,88 @@ for (const backend of ['jaeger', 'tempo']) {
   });
 }
 
+/** Drags a rectangle over the left half of the scatter plot, full height (as the tests above do). */
+async function brushLeftHalf(page: Page): Promise<void> {
+  const canvas = page.getByRole('img', { name: 'Trace durations over time' }).locator('canvas');
+  const box = await canvas.boundingBox();
+  if (!box) throw new Error('the scatter plot canvas has no box');
+  await page.mouse.move(box.x + 8, box.y + 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The trace links listed, in order. */
+async function listedTraceHrefs(page: Page): Promise<(string | null)[]> {
+  return resultsList(page)
+    .getByRole('link')
+    .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+}
+
+test('on jaeger: the plot brush is in the URL, so a reload and Back keep it; Clear and a new search drop it', async ({ page }) => {
+  await page.goto(`${BACKENDS_URL}search?backend=jaeger`);
+  const form = page.getByRole('search');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  const total = await countLine(page);
+  await expect(page).not.toHaveURL(/[?&]brush=/);
+  const historyLength = await page.evaluate(() => history.length);
+
+  await brushLeftHalf(page);
+  const showing = page.getByText(/, showing \d+/);
+  const selection = page.getByText(/^Plot selection: .+ – .+/);
+  await expect(showing).toBeVisible();
+  await expect(selection).toBeVisible();
+  // Written in place (replace): the brush is not a step of its own in the history.
+  await expect(page).toHaveURL(/[?&]brush=\d+_\d+_\d+_\d+(&|$)/);
+  expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  const brushedUrl = page.url();
+  const showingText = /showing \d+/.exec((await showing.textContent()) ?? '')?.[0] ?? 'showing ?';
+  const selectionText = await selection.textContent();
+  const listed = await listedTraceHrefs(page);
+  expect(listed.length).toBeGreaterThan(0);
+  expect(listed.length).toBeLessThan(total);
+
+  // A reload shows the same selection: same count, same traces listed, same "Plot selection" line.
+  await page.reload();
+  await expect(page).toHaveURL(brushedUrl);
+  await expect(showing).toContainText(showingText);
+  await expect(selection).toHaveText(selectionText ?? '');
+  expect(await countLine(page)).toBe(total);
+  await expect.poll(() => listedTraceHrefs(page)).toEqual(listed);
+
+  // Open a trace and come back: still selected.
+  await resultsList(page).getByRole('link').first().click();
+  await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
+  await page.goBack();
+  await expect(page).toHaveURL(brushedUrl);
+  await expect(showing).toContainText(showingText);
+  await expect(selection).toHaveText(selectionText ?? '');
+  await expect.poll(() => listedTraceHrefs(page)).toEqual(listed);
+
+  // Clear: the parameter goes, every trace is listed again.
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await expect(page).not.toHaveURL(/[?&]brush=/);
+  await expect(selection).toBeHidden();
+  await expect(showing).toBeHidden();
+  expect(await countLine(page)).toBe(total);
+
+  // A new search starts without a brush; Back returns to the brushed results.
+  await brushLeftHalf(page);
+  await expect(page).toHaveURL(/[?&]brush=/);
+  const rebrushedUrl = page.url();
+  await form.getByLabel('Limit').fill('19');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/[?&]limit=19(&|$)/);
+  await expect(page).not.toHaveURL(/[?&]brush=/);
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  await expect(selection).toBeHidden();
+  await page.goBack();
+  await expect(page).toHaveURL(rebrushedUrl);
+  await expect(selection).toBeVisible();
+});
+
 test('a link with a lookback but no window gets its window in place: Back leaves the search', async ({ page }) => {
   await page.goto('./files');
   await page.goto('./search?lookback=2d&service=cart');

@@ -195,9 +195,16 @@ export function SearchRoute() {
 
   const submit = useCallback(
     (form: SearchFormState) => {
-      const next = searchStateToParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), submitted: true });
+      // A submit is a new search: the plot's brush belonged to the old results and is not carried over.
+      const view = { ...urlState.view, brush: null };
+      const next = searchStateToParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
       if (next.toString() === paramsText) void results.refetch();
-      else setParams(next);
+      else if (urlState.view.brush && next.toString() === searchStateToParams({ ...urlState, view }).toString()) {
+        // The same search again (a custom range does not move) that only drops the brush: the query
+        // key stays the same, so ask the backend explicitly, as for an unchanged URL.
+        setParams(next);
+        void results.refetch();
+      } else setParams(next);
     },
     [urlState, paramsText, results, setParams],
   );
@@ -208,7 +215,16 @@ export function SearchRoute() {
   );
 
   const changeBackend = useCallback(
-    (id: string) => setParams(searchStateToParams({ ...urlState, backend: id, form: { ...urlState.form, operation: urlState.form.operation } })),
+    (id: string) =>
+      setParams(
+        searchStateToParams({
+          ...urlState,
+          backend: id,
+          form: { ...urlState.form, operation: urlState.form.operation },
+          // Another backend, other traces: a brush drawn on these results means nothing there.
+          view: { ...urlState.view, brush: null },
+        }),
+      ),
     [urlState, setParams],
   );
 

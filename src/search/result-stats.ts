@@ -2,7 +2,10 @@
 // percentiles, ranges for the plot axes, histogram bins; plus sorting and the quick filters.
 import { percentileOfSorted } from '../lib/percentile';
 import type { TraceSummary } from '../model/types';
-import { PERCENTILE_FRACTIONS, PERCENTILE_KEYS, type PercentileKey, type ResultSort } from './search-url-state';
+import { PERCENTILE_FRACTIONS, PERCENTILE_KEYS, type PercentileKey, type PlotBrush, type ResultSort } from './search-url-state';
+
+// The brush lives in the URL, so its type is declared with the other URL state.
+export type { PlotBrush };
 
 /** Errors in a trace: the summary's count, else the sum over services, else unknown. */
 export function traceErrorCount(summary: TraceSummary): number | null {
@@ -87,14 +90,6 @@ const COMPARATORS: Record<ResultSort, Comparator> = {
 /** A sorted copy; the input (a query result) is never mutated. Ties fall back to most recent. */
 export function sortSummaries(summaries: readonly TraceSummary[], sort: ResultSort): TraceSummary[] {
   return [...summaries].sort(COMPARATORS[sort]);
-}
-
-/** A rectangle drawn on the scatter plot: start time × duration. */
-export interface PlotBrush {
-  startUsMin: number;
-  startUsMax: number;
-  durationUsMin: number;
-  durationUsMax: number;
 }
 
 export interface ResultFilters {

@@ -8,7 +8,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import type { TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
 import { DurationHistogram } from './duration-histogram';
-import { computeResultStats, filterSummaries, sortSummaries, type PlotBrush } from './result-stats';
+import { computeResultStats, filterSummaries, sortSummaries } from './result-stats';
 import { ResultsList } from './results-list';
 import { ResultsScatterPlot } from './results-scatter-plot';
 import {
@@ -16,6 +16,7 @@ import {
   RESULT_SORT_LABELS,
   RESULT_SORTS,
   type PercentileKey,
+  type PlotBrush,
   type ResultSort,
   type ResultViewState,
 } from './search-url-state';
@@ -60,13 +61,16 @@ function fileStamp(date: Date): string {
 
 export function SearchResults(props: SearchResultsProps) {
   const { summaries, queryTimeMs, view, onViewChange, traceHref, onOpenTrace, onCompare, backendId, emptyHints, timeZone, refreshing } = props;
-  const [brush, setBrush] = useState<PlotBrush | null>(null);
+  // The brush is in the URL (with the view), so a link, a reload and Back show the same selection.
+  const brush = view.brush;
+  const setBrush = (next: PlotBrush | null) => onViewChange({ ...view, brush: next });
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
   const [nowUs, setNowUs] = useState(() => Date.now() * 1000);
 
-  // A new result set: the old brush and selection refer to traces that may be gone.
+  // A new result set: the selection refers to traces that may be gone. The brush stays: results for
+  // the URL's own search (a reload, Back, a refetch) keep the URL's brush, and a new search arrives
+  // under a URL without one (the form's submit drops it).
   useEffect(() => {
-    setBrush(null);
     setSelectedIds([]);
     setNowUs(Date.now() * 1000);
     // Lets the route/e2e measure "response → results on screen" (DESIGN.md §6 budget).

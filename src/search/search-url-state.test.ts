@@ -3,8 +3,10 @@ import fc from 'fast-check';
 import {
   DEFAULT_VIEW,
   EMPTY_FORM,
+  formatPlotBrush,
   lookbackLabel,
   lookbackToUs,
+  parsePlotBrush,
   parseSearchParams,
   searchStateToParams,
   withSubmitWindow,
@@ -84,7 +86,7 @@ describe('parseSearchParams', () => {
     const state = parse('backend=tempo&q=' + encodeURIComponent('{ status = error }') + '&sort=longest&errors=1&slower=p90');
     expect(state.backend).toBe('tempo');
     expect(state.form.traceql).toBe('{ status = error }');
-    expect(state.view).toEqual({ sort: 'longest', errorsOnly: true, slowerThan: 'p90' });
+    expect(state.view).toEqual({ sort: 'longest', errorsOnly: true, slowerThan: 'p90', brush: null });
     expect(state.submitted).toBe(true);
   });
 
@@ -98,11 +100,12 @@ describe('searchStateToParams', () => {
     const state: SearchUrlState = {
       backend: 'jaeger',
       form: { ...EMPTY_FORM, service: 'frontend', tags: 'error=true', minDuration: '1.2s', startUs: 10, endUs: 20 },
-      view: { sort: 'longest', errorsOnly: false, slowerThan: 'p90' },
+      view: { sort: 'longest', errorsOnly: false, slowerThan: 'p90', brush: { startUsMin: 12, startUsMax: 18, durationUsMin: 0, durationUsMax: 500 } },
       submitted: true,
     };
     expect(searchStateToParams(state).toString()).toBe(
-      'backend=jaeger&service=frontend&tags=error%3Dtrue&minDuration=1.2s&lookback=1h&start=10&end=20&limit=20&sort=longest&slower=p90',
+      'backend=jaeger&service=frontend&tags=error%3Dtrue&minDuration=1.2s&lookback=1h&start=10&end=20&limit=20&sort=longest&slower=p90' +
+        '&brush=12_18_0_500',
     );
   });
 
@@ -126,6 +129,15 @@ describe('searchStateToParams', () => {
       sort: fc.constantFrom('recent', 'longest', 'shortest', 'most-spans', 'most-errors' as const),
       errorsOnly: fc.boolean(),
       slowerThan: fc.constantFrom(null, 'p50', 'p99' as const),
+      brush: fc.option(
+        fc.tuple(fc.integer({ min: 0, max: 2e15 }), fc.nat(1e10), fc.nat(1e8), fc.nat(1e8)).map(([start, width, lo, height]) => ({
+          startUsMin: start,
+          startUsMax: start + width,
+          durationUsMin: lo,
+          durationUsMax: lo + height,
+        })),
+        { nil: null },
+      ),
     });
     fc.assert(
       fc.property(state, (s) => {
@@ -150,7 +162,7 @@ describe('searchStateToParams', () => {
             endUs: s.window ? s.window[0] + s.window[1] : null,
             limit: s.limit,
           },
-          view: { sort: s.sort, errorsOnly: s.errorsOnly, slowerThan: s.slowerThan as SearchUrlState['view']['slowerThan'] },
+          view: { sort: s.sort, errorsOnly: s.errorsOnly, slowerThan: s.slowerThan as SearchUrlState['view']['slowerThan'], brush: s.brush },
           submitted: true,
         };
         const again = parseSearchParams(new URLSearchParams(searchStateToParams(original).toString()));
@@ -168,6 +180,66 @@ describe('searchStateToParams', () => {
     const ours = searchStateToParams(jaeger);
     expect(ours.get('tags')).toBe('a=1');
     expect(parseSearchParams(ours)).toEqual(jaeger);
+  });
+});
+
+describe('the plot brush in the URL', () => {
+  const brush = { startUsMin: 1_719_996_400_000_000, startUsMax: 1_719_996_460_250_000, durationUsMin: 120_000, durationUsMax: 2_500_000 };
+
+  it('is four integers in µs: start min, start max, duration min, duration max', () => {
+    expect(formatPlotBrush(brush)).toBe('1719996400000000_1719996460250000_120000_2500000');
+    expect(parse('service=a&brush=1719996400000000_1719996460250000_120000_2500000').view.brush).toEqual(brush);
+  });
+
+  it('also reads commas, encoded or not (hand-written links)', () => {
+    const small = { startUsMin: 1, startUsMax: 2, durationUsMin: 3, durationUsMax: 4 };
+    expect(parse('brush=1,2,3,4').view.brush).toEqual(small);
+    expect(parse('brush=1%2C2%2C3%2C4').view.brush).toEqual(small);
+  });
+
+  it('round-trips through the URL, next to the other view parameters', () => {
+    const state: SearchUrlState = { backend: null, form: EMPTY_FORM, view: { ...DEFAULT_VIEW, sort: 'longest', brush }, submitted: false };
+    const params = searchStateToParams(state);
+    expect(params.toString()).toBe('sort=longest&brush=1719996400000000_1719996460250000_120000_2500000');
+    expect(parseSearchParams(new URLSearchParams(params.toString())).view).toEqual(state.view);
+  });
+
+  it('rounds a dragged (fractional) rectangle outwards, so the traces inside stay inside', () => {
+    const dragged = { startUsMin: 1000.7, startUsMax: 2000.2, durationUsMin: 10.9, durationUsMax: 99.1 };
+    expect(formatPlotBrush(dragged)).toBe('1000_2001_10_100');
+    expect(parsePlotBrush(formatPlotBrush(dragged))).toEqual({ startUsMin: 1000, startUsMax: 2001, durationUsMin: 10, durationUsMax: 100 });
+  });
+
+  it('is absent without the parameter, and leaves no parameter without a brush', () => {
+    expect(parse('service=a&sort=longest').view.brush).toBeNull();
+    expect(parsePlotBrush(null)).toBeNull();
+    expect(searchStateToParams({ backend: null, form: EMPTY_FORM, view: DEFAULT_VIEW, submitted: true }).has('brush')).toBe(false);
+  });
+
+  it('ignores malformed values (no brush, the rest of the URL still read)', () => {
+    const malformed = [
+      ...['', ' _ _ _ ', '1_2_3', '1_2_3_4_5', '1_2__4', 'a_b_c_d', '1;2;3;4', '1 2 3 4'], // not four numbers
+      ...['1.5_2_3_4', '-1_2_3_4', '1_2_3_4e3', '1_2_3_0x10', '1_2_3_99999999999999999999'], // not whole, safe µs
+      ...['2_1_3_4', '1_2_4_3'], // reversed
+    ];
+    for (const bad of malformed) {
+      const state = parse(`service=a&sort=longest&brush=${encodeURIComponent(bad)}`);
+      expect(state.view.brush, bad).toBeNull();
+      expect(state.view.sort).toBe('longest');
+      expect(state.form.service).toBe('a');
+    }
+  });
+
+  it('does not write a brush that would not read back', () => {
+    expect(formatPlotBrush({ ...brush, durationUsMax: Number.NaN })).toBeNull();
+    expect(formatPlotBrush({ ...brush, startUsMax: Infinity })).toBeNull();
+    expect(formatPlotBrush({ ...brush, durationUsMin: 10, durationUsMax: -5 })).toBeNull();
+    const view = { ...DEFAULT_VIEW, brush: { ...brush, startUsMin: Number.NaN } };
+    expect(searchStateToParams({ backend: null, form: EMPTY_FORM, view, submitted: true }).has('brush')).toBe(false);
+  });
+
+  it('reads a zero-height or zero-width rectangle (a drag along one axis)', () => {
+    expect(parsePlotBrush('5_5_7_7')).toEqual({ startUsMin: 5, startUsMax: 5, durationUsMin: 7, durationUsMax: 7 });
   });
 });
 

@@ -59,11 +59,21 @@ export interface SearchFormState {
   limit: number;
 }
 
+/** A rectangle drawn on the scatter plot: start time (epoch µs) × duration (µs). */
+export interface PlotBrush {
+  startUsMin: number;
+  startUsMax: number;
+  durationUsMin: number;
+  durationUsMax: number;
+}
+
 /** How the results are shown; changing these never refetches. */
 export interface ResultViewState {
   sort: ResultSort;
   errorsOnly: boolean;
   slowerThan: PercentileKey | null;
+  /** The plot's selection, which filters the list; a new search starts without one. */
+  brush: PlotBrush | null;
 }
 
 export interface SearchUrlState {
@@ -88,7 +98,7 @@ export const EMPTY_FORM: SearchFormState = {
   limit: DEFAULT_LIMIT,
 };
 
-export const DEFAULT_VIEW: ResultViewState = { sort: 'recent', errorsOnly: false, slowerThan: null };
+export const DEFAULT_VIEW: ResultViewState = { sort: 'recent', errorsOnly: false, slowerThan: null, brush: null };
 
 const LOOKBACK_RE = /^(\d+)(m|h|d|w)$/;
 const UNIT_US: Record<string, number> = { m: 60e6, h: 3600e6, d: 86_400e6, w: 7 * 86_400e6 };
@@ -115,8 +125,8 @@ export function lookbackLabel(lookback: string): string {
   return `Last ${amount} ${name}${amount === 1 ? '' : 's'}`;
 }
 
-/** Epoch µs from a URL parameter; Jaeger UI writes integers. */
-function parseEpochUs(text: string | null): number | null {
+/** Epoch µs (or a duration in µs) from a URL parameter; Jaeger UI writes integers. */
+function parseWholeUs(text: string | null): number | null {
   if (text === null || !/^\d{1,17}$/.test(text.trim())) return null;
   const value = Number(text.trim());
   return Number.isSafeInteger(value) ? value : null;
@@ -161,6 +171,36 @@ export function tagsFromParams(params: URLSearchParams): string {
   return [formatted, raw].filter((part) => part !== '').join(' ');
 }
 
+/**
+ * `brush=<startUsMin>_<startUsMax>_<durationUsMin>_<durationUsMax>`: integer µs, rounded outwards so
+ * the traces inside the dragged rectangle are still inside after a reload. `_` because URLSearchParams
+ * writes it as is (a comma would become `%2C`). Null for a brush that could not be read back (not
+ * finite, or reversed), so the URL never holds one that parses to nothing.
+ */
+export function formatPlotBrush(brush: PlotBrush): string | null {
+  const values = [
+    Math.floor(brush.startUsMin),
+    Math.ceil(brush.startUsMax),
+    Math.max(0, Math.floor(brush.durationUsMin)),
+    Math.ceil(brush.durationUsMax),
+  ];
+  const text = values.join('_');
+  return parsePlotBrush(text) ? text : null;
+}
+
+/**
+ * The `brush` parameter; commas are read too (hand-written links). Anything but four ordered whole
+ * numbers is no brush: a hand-edited link must not crash the page.
+ */
+export function parsePlotBrush(text: string | null): PlotBrush | null {
+  if (text === null) return null;
+  const values = text.split(/[_,]/).map(parseWholeUs);
+  if (values.length !== 4 || values.some((value) => value === null)) return null;
+  const [startUsMin, startUsMax, durationUsMin, durationUsMax] = values as [number, number, number, number];
+  if (startUsMin > startUsMax || durationUsMin > durationUsMax) return null;
+  return { startUsMin, startUsMax, durationUsMin, durationUsMax };
+}
+
 function parseLimit(text: string | null): number {
   if (text === null || !/^\d+$/.test(text.trim())) return DEFAULT_LIMIT;
   const value = Number(text.trim());
@@ -173,8 +213,8 @@ const QUERY_PARAMS = ['service', 'operation', 'tags', 'tag', 'q', 'minDuration',
 export function parseSearchParams(params: URLSearchParams): SearchUrlState {
   const text = (name: string) => params.get(name)?.trim() ?? '';
   let lookback = text('lookback');
-  let startUs = parseEpochUs(params.get('start'));
-  let endUs = parseEpochUs(params.get('end'));
+  let startUs = parseWholeUs(params.get('start'));
+  let endUs = parseWholeUs(params.get('end'));
   if (startUs !== null && endUs !== null && startUs >= endUs) {
     startUs = null;
     endUs = null;
@@ -209,6 +249,7 @@ export function parseSearchParams(params: URLSearchParams): SearchUrlState {
       sort: RESULT_SORTS.includes(sort) ? sort : 'recent',
       errorsOnly: params.get('errors') === '1' || params.get('errors') === 'true',
       slowerThan: PERCENTILE_KEYS.includes(slower) ? slower : null,
+      brush: parsePlotBrush(params.get('brush')),
     },
     submitted: QUERY_PARAMS.some((name) => params.has(name)),
   };
@@ -234,6 +275,8 @@ export function searchStateToParams(state: SearchUrlState): URLSearchParams {
   if (view.sort !== 'recent') params.set('sort', view.sort);
   if (view.errorsOnly) params.set('errors', '1');
   if (view.slowerThan) params.set('slower', view.slowerThan);
+  const brush = view.brush ? formatPlotBrush(view.brush) : null;
+  if (brush) params.set('brush', brush);
   return params;
 }
 
