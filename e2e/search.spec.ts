@@ -70,14 +70,7 @@ test('search, sort, brush the plot, open a trace and come back to the same resul
   // Brush the left half of the plot: the list shrinks to the traces inside the rectangle.
   const plot = page.getByRole('img', { name: 'Trace durations over time' });
   await expect(plot).toBeVisible();
-  const canvas = plot.locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the scatter plot canvas has no box');
-  await page.mouse.move(box.x + 66, box.y + 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
-  await page.mouse.up();
+  await brushLeftHalf(page, 66);
   await expect(page.getByText(/, showing \d+/)).toBeVisible();
   const shownText = (await page.getByText(/, showing \d+/).textContent()) ?? '';
   const shown = Number(/showing (\d+)/.exec(shownText)?.[1]);
@@ -172,14 +165,7 @@ for (const backend of ['jaeger', 'tempo']) {
     await expect.poll(async () => isDescending(await rowDurationsUs(list, 3))).toBe(true);
 
     // Brush the left half, full height: the earliest trace is in, the latest is out.
-    const canvas = page.getByRole('img', { name: 'Trace durations over time' }).locator('canvas');
-    const box = await canvas.boundingBox();
-    if (!box) throw new Error('the scatter plot canvas has no box');
-    await page.mouse.move(box.x + 8, box.y + 2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
-    await page.mouse.up();
+    await brushLeftHalf(page);
     const showing = page.getByText(/, showing \d+/);
     await expect(showing).toBeVisible();
     const shown = Number(/showing (\d+)/.exec((await showing.textContent()) ?? '')?.[1]);
@@ -197,12 +183,12 @@ for (const backend of ['jaeger', 'tempo']) {
   });
 }
 
-/** Drags a rectangle over the left half of the scatter plot, full height (as the tests above do). */
-async function brushLeftHalf(page: Page): Promise<void> {
+/** Drags a rectangle over the left half of the scatter plot, full height, from `fromXPx` in the canvas. */
+async function brushLeftHalf(page: Page, fromXPx = 8): Promise<void> {
   const canvas = page.getByRole('img', { name: 'Trace durations over time' }).locator('canvas');
   const box = await canvas.boundingBox();
   if (!box) throw new Error('the scatter plot canvas has no box');
-  await page.mouse.move(box.x + 8, box.y + 2);
+  await page.mouse.move(box.x + fromXPx, box.y + 2);
   await page.mouse.down();
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
