@@ -43,6 +43,19 @@ test('a slow large trace shows its first rows while loading, then the whole trac
   await expect(page.getByRole('region', { name: 'Span details' })).toContainText('orders');
 });
 
+test('fold= in the link applies to the whole trace once it has loaded; the preview leaves it in the URL', async ({ page }) => {
+  // Every request (depth 1) collapsed except the first: the root, 100 requests and 99 queries.
+  const fold = 'd1_5100000000000001';
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy&fold=${fold}`);
+  const timeline = page.getByRole('treegrid', { name: 'Trace timeline' });
+  await expect(page.getByRole('status').filter({ hasText: /^Preview:/ })).toBeVisible();
+  await expect(timeline).toHaveAttribute('aria-rowcount', String(1 + 100 + 99), { timeout: 20_000 });
+  await expect(page.getByRole('status').filter({ hasText: /^Preview:/ })).toBeHidden();
+  await expect(timeline.getByRole('row', { name: /handle item 0\b/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(timeline.getByRole('row', { name: /GET \/batch/ })).toHaveAttribute('aria-expanded', 'true');
+  expect(new URL(page.url()).searchParams.get('fold')).toBe(fold);
+});
+
 test('Cancel during the preview stops the load and offers to load again', async ({ page }) => {
   await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`);
   await expect(page.getByRole('status').filter({ hasText: /^Preview:/ })).toBeVisible();

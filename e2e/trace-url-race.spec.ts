@@ -1,6 +1,6 @@
-// URL writes that wait for a pause in typing (find=, zoom=) must merge into the URL as it is when
-// they run, not as it was when the user started typing: otherwise a tab switch or a span selected
-// in the meantime is silently undone. Page clock control makes the timing deterministic.
+// URL writes that wait for a pause in typing or clicking (find=, zoom=, fold=) must merge into the
+// URL as it is when they run, not as it was when the user started: otherwise a tab switch or a span
+// selected in the meantime is silently undone. Page clock control makes the timing deterministic.
 // (The delayed write in src/app/trace-url-state.ts calls the newest setSearchParams through a ref.)
 import { expect, test } from '@playwright/test';
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
@@ -38,4 +38,29 @@ test('a find query written to the URL late does not drop a span selected meanwhi
   await expect(page).toHaveURL(/find=payments/, { timeout: 3000 });
   await expect(page).toHaveURL(/span=/, { timeout: 3000 });
   await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible({ timeout: 3000 });
+});
+
+test('fold= is written once a burst of collapse clicks pauses, keeps a tab switch made meanwhile, and brings the rows back', async ({ page }) => {
+  await page.clock.install();
+  await page.goto(`./trace/${traceId}?backend=demo`);
+  const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
+  await expect(grid).toBeVisible();
+  await page.clock.pauseAt(Date.now() + 60_000);
+  const options = page.getByRole('group', { name: 'Timeline options' });
+  await options.getByRole('button', { name: 'Collapse all' }).click();
+  await expect(grid).toHaveAttribute('aria-rowcount', '1');
+  await options.getByRole('button', { name: '+ level' }).click();
+  await expect(grid).not.toHaveAttribute('aria-rowcount', '1');
+  const rowCount = (await grid.getAttribute('aria-rowcount'))!;
+  // Nothing written yet: the URL waits for a pause.
+  expect(new URL(page.url()).searchParams.get('fold')).toBeNull();
+  const tabs = page.getByRole('navigation', { name: 'Trace views' });
+  await tabs.getByRole('link', { name: 'Spans' }).click();
+  await expect(page).toHaveURL(/view=spans/);
+  await page.clock.runFor(1000);
+  await expect(page).toHaveURL(/[?&]fold=d1(&|$)/, { timeout: 3000 });
+  await expect(page).toHaveURL(/view=spans/, { timeout: 3000 });
+  // Back on the timeline (a new waterfall), the same rows are collapsed.
+  await tabs.getByRole('link', { name: 'Timeline' }).click();
+  await expect(grid).toHaveAttribute('aria-rowcount', rowCount, { timeout: 3000 });
 });

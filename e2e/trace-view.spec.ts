@@ -165,6 +165,21 @@ async function find(page: Page, query: string) {
   await expect(page).toHaveURL(new RegExp(`[?&]find=${encodeURIComponent(query).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(&|$)`));
 }
 
+/**
+ * The first rows of the grid (scrolled to the top) as "span ID, level, expanded", and the grid's
+ * count of rows shown. Only the first few: how many more rows are in the DOM depends on the scrolling.
+ */
+async function topRows(grid: Locator): Promise<{ rowCount: string | null; rows: string[] }> {
+  const rows = await grid.getByRole('row').evaluateAll((els) =>
+    els
+      .map((r) => ({ at: Number(r.getAttribute('aria-rowindex')), text: `${r.getAttribute('data-span-id')} ${r.getAttribute('aria-level')} ${r.getAttribute('aria-expanded') ?? 'leaf'}` }))
+      .filter((r) => r.at <= 15)
+      .sort((a, b) => a.at - b.at)
+      .map((r) => r.text),
+  );
+  return { rowCount: await grid.getAttribute('aria-rowcount'), rows };
+}
+
 function param(page: Page, name: string): string | null {
   return new URL(page.url()).searchParams.get(name);
 }
@@ -575,11 +590,80 @@ test.describe('trace view on demo traces', () => {
     await expect(details(page).getByRole('heading', { level: 2 })).toHaveText(name);
     await expect(details(page).locator('dt:text-is("Span ID") + dd')).toHaveText(spanId);
     await expect(row(timeline(page), spanId)).toHaveAttribute('aria-selected', 'true');
-    // The same span deep in a collapsed tree: the link opens its ancestors.
+    // The same span deep in a collapsed tree (fold=all in the link): the link opens its ancestors.
     await page.getByRole('button', { name: 'Collapse all' }).click();
     await expect(row(timeline(page), spanId)).toHaveCount(0);
+    await expect(page).toHaveURL(/[?&]fold=all(&|$)/);
     await page.reload();
     await expect(row(timeline(page), spanId)).toHaveAttribute('aria-selected', 'true');
+    await expect.poll(async () => Number(await timeline(page).getAttribute('aria-rowcount'))).toBeLessThan(44);
+  });
+
+  test('fold= keeps collapsed rows over a reload: − level and a subtree, then Collapse all but one; Expand all removes it', async ({ page }) => {
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
+    const grid = timeline(page);
+    await expect(grid).toBeVisible();
+    const total = Number(await grid.getAttribute('aria-rowcount'));
+    const options = page.getByRole('group', { name: 'Timeline options' });
+    const rootId = (await grid.getByRole('row').first().getAttribute('data-span-id'))!;
+    const shownCount = async () => Number(await grid.getAttribute('aria-rowcount'));
+
+    // Close the two deepest levels: one rule, "collapsed from depth N on".
+    await options.getByRole('button', { name: '− level' }).click();
+    await expect.poll(shownCount).toBeLessThan(total);
+    const afterOneLevel = await shownCount();
+    await options.getByRole('button', { name: '− level' }).click();
+    await expect.poll(shownCount).toBeLessThan(afterOneLevel);
+    await expect.poll(() => param(page, 'fold')).toMatch(/^d\d+$/);
+    const byLevel = param(page, 'fold');
+
+    // Then collapse one subtree that is still open with the keyboard: the last open row below the root.
+    const parent = grid.locator('[role="row"][aria-expanded="true"]:not([aria-level="1"])').last();
+    const parentId = (await parent.getAttribute('data-span-id'))!;
+    const parentAt = Number(await parent.getAttribute('aria-rowindex')) - 1;
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await expectActiveSpan(grid, rootId);
+    for (let i = 0; i < parentAt; i++) await page.keyboard.press('ArrowDown');
+    await expectActiveSpan(grid, parentId);
+    const beforeSubtree = await shownCount();
+    await page.keyboard.press('ArrowLeft');
+    await expect(row(grid, parentId)).toHaveAttribute('aria-expanded', 'false');
+    await expect.poll(shownCount).toBeLessThan(beforeSubtree);
+    await expect.poll(() => param(page, 'fold')).not.toBe(byLevel);
+    expect(param(page, 'fold')).not.toBeNull();
+    await page.keyboard.press('Home');
+    const folded = await topRows(grid);
+    await page.reload();
+    await expect(row(grid, parentId)).toHaveAttribute('aria-expanded', 'false');
+    await expect.poll(() => topRows(grid)).toEqual(folded);
+
+    // Collapse all, then open the root (keyboard) and one of its children (its toggle).
+    await options.getByRole('button', { name: 'Collapse all' }).click();
+    await expectRowCount(grid, 1);
+    await expect.poll(() => param(page, 'fold')).toBe('all');
+    await grid.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect(row(grid, rootId)).toHaveAttribute('aria-expanded', 'true');
+    const child = grid.locator('[role="row"][aria-level="2"][aria-expanded="false"]').first();
+    const childId = (await child.getAttribute('data-span-id'))!;
+    await child.getByRole('button', { name: /^Expand / }).click();
+    await expect(row(grid, childId)).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(() => param(page, 'fold')).not.toBe('all');
+    expect(param(page, 'fold')).not.toBeNull();
+    const openedOne = await topRows(grid);
+    expect(Number(openedOne.rowCount)).toBeLessThan(total);
+    await page.reload();
+    await expect(row(grid, childId)).toHaveAttribute('aria-expanded', 'true');
+    await expect.poll(() => topRows(grid)).toEqual(openedOne);
+
+    // Expand all: nothing is collapsed, so the parameter goes; a reload shows every span.
+    await options.getByRole('button', { name: 'Expand all' }).click();
+    await expectRowCount(grid, total);
+    await expect(page).not.toHaveURL(/[?&]fold=/);
+    await page.reload();
+    await expectRowCount(grid, total);
   });
 
   test('find= survives a reload and Jaeger uiFind= links work', async ({ page }) => {

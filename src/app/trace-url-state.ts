@@ -1,6 +1,7 @@
-// Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`) and `zoom`.
-// Both change on every keystroke or drag frame, so the component keeps them locally and the URL is
-// written once the user pauses (browsers throttle history.replaceState calls).
+// Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom` and
+// `fold` (the waterfall's collapse state). They change on every keystroke, drag frame or burst of
+// clicks, so the component keeps them locally and the URL is written once the user pauses
+// (browsers throttle history.replaceState calls).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 
@@ -94,4 +95,13 @@ export function useFindParam() {
 
 export function useZoomParam() {
   return useDebouncedParam(readZoom, writeZoom);
+}
+
+// `fold` is passed through as text: the timeline decodes it against the trace (src/timeline/collapse-param.ts).
+const readFold = (params: URLSearchParams) => params.get('fold');
+const writeFold = (param: string | null): [string, string | null][] => [['fold', param]];
+
+/** The collapse state's `fold=` text; setting null or "" removes the parameter. */
+export function useFoldParam() {
+  return useDebouncedParam(readFold, writeFold);
 }

@@ -1,6 +1,6 @@
 // /trace/:traceId — one trace: summary, notices about incomplete data, and the waterfall.
 // URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
-// view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind) and zoom.
+// view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind), zoom and fold (collapsed rows).
 import { formatCount } from '../lib/count-format';
 import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -27,7 +27,7 @@ import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
-import { useFindParam, useZoomParam } from '../app/trace-url-state';
+import { useFindParam, useFoldParam, useZoomParam } from '../app/trace-url-state';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 
@@ -130,6 +130,7 @@ function TracePage({ traceId }: { traceId: string }) {
   const timeZone = usePreferencesStore((s) => s.timeZone);
   const [findQuery, setFindQuery] = useFindParam();
   const [zoom, setZoom] = useZoomParam();
+  const [fold, setFold] = useFoldParam();
   // Relative to <base href>, so it works under any path prefix.
   const traceLinkHref = useCallback(
     (otherTraceId: string, spanId: string) =>
@@ -301,7 +302,9 @@ function TracePage({ traceId }: { traceId: string }) {
       </section>
       <TraceViewTabs view={view} />
       <div className="flex min-h-0 flex-1 flex-col">
-        <TraceViewSwitch key="trace" view={view} rawText={rawText} trace={trace} {...viewProps} />
+        {/* Only the whole trace reads and writes fold=: the preview's tree is partial, and its own
+            collapse state must not overwrite the link's. */}
+        <TraceViewSwitch key="trace" view={view} rawText={rawText} trace={trace} {...viewProps} foldParam={fold} onFoldParamChange={setFold} />
       </div>
     </div>
   );

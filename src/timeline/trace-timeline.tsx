@@ -13,6 +13,11 @@
  * - `viewRange?: ViewRange | null` + `onViewRangeChange?(range: ViewRange | null)`: the zoom
  *   window, µs from trace start; null = the whole trace (URL zoom). Leave both out to keep the
  *   zoom inside the component.
+ * - `foldParam?: string | null` + `onFoldParamChange?(param: string | null)`: the collapse state as
+ *   the URL's `fold=` (format in ./collapse-param.ts). `foldParam` is read when a trace arrives
+ *   (the collapsed set is built from it once per trace, not followed afterwards); after each change
+ *   of the collapsed set the component reports the new parameter, null meaning "leave it out"
+ *   (nothing collapsed, or too long to write). Leave both out to keep the state inside.
  * - `traceLinkHref?(traceId: string, spanId: string): string`: href of a span in another trace,
  *   so that links/references to other traces can be followed. Without it they are plain text.
  * - `linkPatterns?: LinkPattern[]`: config.json's link patterns, shown as links in the span details.
@@ -45,6 +50,7 @@ import type { TimeZonePreference } from '../lib/time-format';
 import { selfTimeOf } from '../model/self-time';
 import { SpanFlag, type Trace } from '../model/types';
 import { commonAttributeKeys } from './attribute-text';
+import { decodeCollapseParam, encodeCollapseParam } from './collapse-param';
 import { FindBar, type FindMode } from './find-bar';
 import { Minimap } from './minimap';
 import type { HoveredEvent, RowContext } from './row-context';
@@ -87,6 +93,8 @@ export interface TraceTimelineProps {
   onFindQueryChange?(query: string): void;
   viewRange?: ViewRange | null;
   onViewRangeChange?(range: ViewRange | null): void;
+  foldParam?: string | null;
+  onFoldParamChange?(param: string | null): void;
   traceLinkHref?(traceId: string, spanId: string): string;
   linkPatterns?: readonly LinkPattern[];
 }
@@ -97,6 +105,8 @@ const OVERSCAN_ROWS = 6;
 interface PerTraceState {
   trace: Trace;
   collapsed: Uint8Array;
+  /** The collapsed set the trace opened with (from `foldParam`): no change to report while it stays. */
+  openedWith: Uint8Array;
   groupExpanded: Uint8Array | null;
   /** Active (keyboard) row: a span index or a group row value; null = none yet. */
   activeRow: number | null;
@@ -104,8 +114,9 @@ interface PerTraceState {
   currentMatch: number;
 }
 
-function initialState(trace: Trace): PerTraceState {
-  return { trace, collapsed: expandAll(trace.columns), groupExpanded: null, activeRow: null, currentMatch: -1 };
+function initialState(trace: Trace, foldParam: string | null | undefined): PerTraceState {
+  const collapsed = decodeCollapseParam(trace.columns, trace.spans, foldParam);
+  return { trace, collapsed, openedWith: collapsed, groupExpanded: null, activeRow: null, currentMatch: -1 };
 }
 
 export function TraceTimeline(props: TraceTimelineProps) {
@@ -113,10 +124,10 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const { columns } = trace;
 
   // ---- per-trace state (reset during render when the trace changes: no stale frame) ----------
-  const [state, setState] = useState(() => initialState(trace));
+  const [state, setState] = useState(() => initialState(trace, props.foldParam));
   let current = state;
   if (state.trace !== trace) {
-    current = initialState(trace);
+    current = initialState(trace, props.foldParam);
     setState(current);
   }
   const { collapsed, activeRow, currentMatch } = current;
@@ -130,6 +141,17 @@ export function TraceTimeline(props: TraceTimelineProps) {
       }),
     [],
   );
+
+  // ---- collapse state → URL (`fold=`): reported after each change, and the route debounces the
+  // write. The set a trace opened with is not reported, so opening a link rewrites it only when the
+  // set changes (a click, or revealing the selected span inside a collapsed subtree).
+  // Encoding is O(spans), once per change of the collapsed set, never per render.
+  const { onFoldParamChange } = props;
+  const { openedWith } = current;
+  useEffect(() => {
+    if (!onFoldParamChange || collapsed === openedWith) return;
+    onFoldParamChange(encodeCollapseParam(columns, trace.spans, collapsed));
+  }, [collapsed, openedWith, columns, trace, onFoldParamChange]);
 
   // ---- view options ----------------------------------------------------------------------------
   const [showCritical, setShowCritical] = useState(false);
