@@ -1,26 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { traceFromSpecs, type SpanSpec } from '../model/testing/raw-span';
+import { traceFromSpecs } from '../model/testing/raw-span';
 import { diffTraces } from '../model/trace-diff';
 import { graphNodeAfterKey, graphNodeAnnouncement, isGraphMoveKey } from './diff-graph-keys';
+import { checkoutDiff, checkoutNodeId } from './testing/checkout-diff';
 
-// api /checkout > [cart /load > cache GET, payments /charge > db SELECT, mail /send], and in B
-// the db call is 500 µs slower and mail /send is replaced by queue publish.
-const a: SpanSpec[] = [
-  { id: 'r', start: 0, duration: 1000, service: 'api', name: '/checkout' },
-  { id: 'c', parent: 'r', start: 0, duration: 200, service: 'cart', name: '/load' },
-  { id: 'cg', parent: 'c', start: 10, duration: 100, service: 'cache', name: 'GET' },
-  { id: 'p', parent: 'r', start: 250, duration: 450, service: 'payments', name: '/charge' },
-  { id: 'd', parent: 'p', start: 300, duration: 300, service: 'db', name: 'SELECT' },
-  { id: 'm', parent: 'r', start: 750, duration: 150, service: 'mail', name: '/send' },
-];
-const b: SpanSpec[] = [
-  ...a
-    .filter((s) => s.id !== 'm')
-    .map((s) => (s.id === 'd' ? { ...s, duration: 800 } : s.id === 'p' ? { ...s, duration: 950 } : s.id === 'r' ? { ...s, duration: 1500 } : s)),
-  { id: 'q', parent: 'r', start: 1250, duration: 150, service: 'queue', name: 'publish' },
-];
-const diff = diffTraces(traceFromSpecs(a), traceFromSpecs(b));
-const idOf = (name: string) => diff.nodes.find((n) => n.name === name)!.id;
+// (The comparison of testing/checkout-diff.ts.)
+const diff = checkoutDiff;
+const idOf = checkoutNodeId;
 const nameAfter = (from: string | null, key: Parameters<typeof graphNodeAfterKey>[2]) => {
   const id = graphNodeAfterKey(diff, from === null ? null : idOf(from), key);
   return id === null ? null : diff.nodes[id]!.name;

@@ -16,26 +16,11 @@ import {
   ROW_PX,
   truncateToWidth,
 } from './diff-graph-layout';
+import { checkoutA, checkoutDiff, checkoutNodeId } from './testing/checkout-diff';
 
-// api /checkout > [cart /load > cache GET, payments /charge > db SELECT, mail /send]
-// B: db SELECT is 500 µs slower (so payments and the root are too) and mail /send is gone,
-// replaced by queue publish. cart and its cache call are the same in both.
-const a: SpanSpec[] = [
-  { id: 'r', start: 0, duration: 1000, service: 'api', name: '/checkout' },
-  { id: 'c', parent: 'r', start: 0, duration: 200, service: 'cart', name: '/load' },
-  { id: 'cg', parent: 'c', start: 10, duration: 100, service: 'cache', name: 'GET' },
-  { id: 'p', parent: 'r', start: 250, duration: 450, service: 'payments', name: '/charge' },
-  { id: 'd', parent: 'p', start: 300, duration: 300, service: 'db', name: 'SELECT' },
-  { id: 'm', parent: 'r', start: 750, duration: 150, service: 'mail', name: '/send' },
-];
-const b: SpanSpec[] = [
-  ...a
-    .filter((s) => s.id !== 'm')
-    .map((s) => (s.id === 'd' ? { ...s, duration: 800 } : s.id === 'p' ? { ...s, duration: 950 } : s.id === 'r' ? { ...s, duration: 1500 } : s)),
-  { id: 'q', parent: 'r', start: 1250, duration: 150, service: 'queue', name: 'publish' },
-];
-const diff = diffTraces(traceFromSpecs(a), traceFromSpecs(b));
-const idOf = (name: string) => diff.nodes.find((n) => n.name === name)!.id;
+const a = checkoutA;
+const diff = checkoutDiff;
+const idOf = checkoutNodeId;
 
 describe('node size', () => {
   it('grows with the square root of the time, between the minimum and maximum radius', () => {
