@@ -35,119 +35,15 @@ export interface SpanBatch {
   status: Uint8Array;
   spanId: string[];
   parentSpanId: (string | null)[];
-  /** Span attributes, flat (see AttributeColumns). */
-  attributes: AttributeColumns;
+  attributes: Attribute[][];
   resourceAttributes: Attribute[][];
   events: Span['events'][];
   references: SpanReference[][];
   warnings: string[][];
-  /** Dropped attribute, event and link counts: three per span. */
-  dropped: Uint32Array;
+  dropped: Span['dropped'][];
   scope: Span['scope'][];
   /** Only spans with extras, as [index within the batch, extra] pairs. */
   extra: [number, Record<string, AttrValue>][];
-}
-
-/**
- * The span attributes of a batch as columns: about 7 objects per span would otherwise be cloned key
- * by key (the biggest part of a batch's cost on the main thread: ~20 ms per 10k Jaeger spans in
- * V8's deserializer, against ~1 ms for these columns). Span k's attributes are the entries
- * start[k] .. start[k + 1] - 1.
- */
-export interface AttributeColumns {
-  start: Uint32Array;
-  /** Index into the batch's strings. */
-  key: Uint32Array;
-  /** ValueKind of each value. */
-  kind: Uint8Array;
-  /** Numbers; for strings, the index into the batch's strings; for other values, into `other`. */
-  value: Float64Array;
-  /** Arrays and objects (OTLP arrayValue / kvlistValue), cloned as they are: rare. */
-  other: AttrValue[];
-}
-
-const enum ValueKind {
-  String = 0,
-  Number = 1,
-  True = 2,
-  False = 3,
-  Null = 4,
-  Other = 5,
-}
-
-/** Spans that dropped nothing share one object (the model is immutable). */
-const NOTHING_DROPPED: Span['dropped'] = Object.freeze({ attributes: 0, events: 0, links: 0 });
-const NO_ATTRIBUTES = Object.freeze([]) as unknown as Attribute[];
-
-function encodeAttributes(spans: readonly Span[], from: number, to: number, intern: (text: string) => number): { columns: AttributeColumns; transfer: ArrayBuffer[] } {
-  const n = to - from;
-  let total = 0;
-  for (let i = from; i < to; i++) total += spans[i]!.attributes.length;
-  const columns: AttributeColumns = {
-    start: new Uint32Array(n + 1),
-    key: new Uint32Array(total),
-    kind: new Uint8Array(total),
-    value: new Float64Array(total),
-    other: [],
-  };
-  let j = 0;
-  for (let k = 0; k < n; k++) {
-    columns.start[k] = j;
-    for (const { key, value } of spans[from + k]!.attributes) {
-      columns.key[j] = intern(key);
-      if (typeof value === 'string') {
-        columns.kind[j] = ValueKind.String;
-        columns.value[j] = intern(value);
-      } else if (typeof value === 'number') {
-        columns.kind[j] = ValueKind.Number;
-        columns.value[j] = value;
-      } else if (typeof value === 'boolean') {
-        columns.kind[j] = value ? ValueKind.True : ValueKind.False;
-      } else if (value === null) {
-        columns.kind[j] = ValueKind.Null;
-      } else {
-        columns.kind[j] = ValueKind.Other;
-        columns.value[j] = columns.other.length;
-        columns.other.push(value);
-      }
-      j++;
-    }
-  }
-  columns.start[n] = j;
-  const transfer = [columns.start, columns.key, columns.kind, columns.value].map((a) => a.buffer as ArrayBuffer);
-  return { columns, transfer };
-}
-
-function decodeAttributes(columns: AttributeColumns, strings: readonly string[], k: number): Attribute[] {
-  const from = columns.start[k]!;
-  const to = columns.start[k + 1]!;
-  if (from === to) return NO_ATTRIBUTES;
-  const list = new Array<Attribute>(to - from);
-  for (let j = from; j < to; j++) {
-    const v = columns.value[j]!;
-    let value: AttrValue;
-    switch (columns.kind[j] as ValueKind) {
-      case ValueKind.String:
-        value = strings[v]!;
-        break;
-      case ValueKind.Number:
-        value = v;
-        break;
-      case ValueKind.True:
-        value = true;
-        break;
-      case ValueKind.False:
-        value = false;
-        break;
-      case ValueKind.Null:
-        value = null;
-        break;
-      default:
-        value = columns.other[v]!;
-    }
-    list[j - from] = { key: strings[columns.key[j]!]!, value };
-  }
-  return list;
 }
 
 /** Encodes spans[from..to) and lists the buffers to transfer. */
@@ -164,7 +60,6 @@ export function encodeSpanBatch(spans: readonly Span[], from: number, to: number
     }
     return k;
   };
-  const attributes = encodeAttributes(spans, from, to, intern);
   const batch: SpanBatch = {
     from,
     strings,
@@ -176,12 +71,12 @@ export function encodeSpanBatch(spans: readonly Span[], from: number, to: number
     status: new Uint8Array(n),
     spanId: new Array<string>(n),
     parentSpanId: new Array<string | null>(n),
-    attributes: attributes.columns,
+    attributes: new Array<Attribute[]>(n),
     resourceAttributes: new Array<Attribute[]>(n),
     events: new Array<Span['events']>(n),
     references: new Array<SpanReference[]>(n),
     warnings: new Array<string[]>(n),
-    dropped: new Uint32Array(n * 3),
+    dropped: new Array<Span['dropped']>(n),
     scope: new Array<Span['scope']>(n),
     extra: [],
   };
@@ -195,20 +90,19 @@ export function encodeSpanBatch(spans: readonly Span[], from: number, to: number
     batch.status[k] = STATUS_CODE.get(span.status) ?? 0;
     batch.spanId[k] = span.spanId;
     batch.parentSpanId[k] = span.parentSpanId;
+    batch.attributes[k] = span.attributes;
     batch.resourceAttributes[k] = span.resourceAttributes;
     batch.events[k] = span.events;
     batch.references[k] = span.references;
     batch.warnings[k] = span.warnings;
-    batch.dropped[3 * k] = span.dropped.attributes;
-    batch.dropped[3 * k + 1] = span.dropped.events;
-    batch.dropped[3 * k + 2] = span.dropped.links;
+    batch.dropped[k] = span.dropped;
     batch.scope[k] = span.scope;
     if (span.extra !== undefined) batch.extra.push([k, span.extra]);
   }
-  const transfer = [batch.traceId, batch.name, batch.service, batch.statusMessage, batch.kind, batch.status, batch.dropped].map(
+  const transfer = [batch.traceId, batch.name, batch.service, batch.statusMessage, batch.kind, batch.status].map(
     (a) => a.buffer as ArrayBuffer,
   );
-  return { batch, transfer: [...transfer, ...attributes.transfer] };
+  return { batch, transfer };
 }
 
 /** Leaves share one empty child list (the model is immutable). */
@@ -249,13 +143,13 @@ export function decodeSpanBatch(batch: SpanBatch, columns: SpanColumns, into: Sp
       depth: columns.depth[d]!,
       parentIndex: columns.parent[d]!,
       childIndices: childIndicesAt(columns, d),
-      attributes: decodeAttributes(batch.attributes, strings, k),
+      attributes: batch.attributes[k]!,
       resourceAttributes: batch.resourceAttributes[k]!,
       scope: batch.scope[k]!,
       events: batch.events[k]!,
       references: batch.references[k]!,
       warnings: batch.warnings[k]!,
-      dropped: droppedAt(batch.dropped, k),
+      dropped: batch.dropped[k]!,
     };
     const extra = batch.extra[nextExtra];
     if (extra !== undefined && extra[0] === k) {
@@ -264,11 +158,4 @@ export function decodeSpanBatch(batch: SpanBatch, columns: SpanColumns, into: Sp
     }
     into[d] = span;
   }
-}
-
-function droppedAt(dropped: Uint32Array, k: number): Span['dropped'] {
-  const attributes = dropped[3 * k]!;
-  const events = dropped[3 * k + 1]!;
-  const links = dropped[3 * k + 2]!;
-  return attributes === 0 && events === 0 && links === 0 ? NOTHING_DROPPED : { attributes, events, links };
 }
