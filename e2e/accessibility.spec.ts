@@ -1,6 +1,7 @@
 // axe-core on every main page in light and dark theme, and a keyboard-only journey.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { brushLeftHalf } from './plot-brush';
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme });
@@ -28,16 +29,37 @@ for (const theme of ['light', 'dark'] as const) {
     const ids = await firstDemoTraceIds(page);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     await expectNoSeriousViolations(page, 'search');
+    // With a brush on the plot: its box, the "Plot selection" line and its Clear button.
+    await brushLeftHalf(page);
+    await expect(page.getByText(/Plot selection/)).toBeVisible();
+    await expectNoSeriousViolations(page, 'search with a plot selection');
 
     await page.goto(`./trace/${ids[0]}`);
     await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
     await page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').nth(1).click();
     await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible();
     await expectNoSeriousViolations(page, 'trace');
+    // The trace's other views (links of the "Trace views" navigation).
+    const views = page.getByRole('navigation', { name: 'Trace views' });
+    for (const name of ['Spans', 'Statistics', 'Flame graph', 'JSON']) {
+      await views.getByRole('link', { name }).click();
+      await expect(views.getByRole('link', { name })).toHaveAttribute('aria-current', 'page');
+      await page.waitForTimeout(200);
+      await expectNoSeriousViolations(page, `trace, ${name}`);
+    }
 
     await page.goto(`./compare/${ids[0]}/${ids[1]}`);
     await expect(page.getByRole('table', { name: 'Trace differences' })).toBeVisible();
     await expectNoSeriousViolations(page, 'compare');
+    // The difference graph, with a node picked from the keyboard (details and the announcement).
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    const graph = page.getByRole('img', { name: 'Trace difference graph' });
+    await expect(graph).toBeVisible();
+    await graph.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'compare graph');
 
     await page.goto('./dependencies');
     await expect(page.getByRole('img', { name: 'Service dependency graph' })).toBeVisible();

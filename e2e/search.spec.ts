@@ -1,6 +1,7 @@
 // The search page on the built-in demo backend: search → sort → brush → open → Back.
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { brushLeftHalf } from './plot-brush';
 import { BACKENDS_URL } from './servers';
 
 /** `15.2 s`, `840 ms`, `12 µs`, `2 min 3 s` → µs (enough of formatDurationUs to compare rows). */
@@ -181,18 +182,6 @@ for (const backend of ['jaeger', 'tempo']) {
     await expect(page).toHaveURL(searchUrl);
     expect(await countLine(page)).toBe(total);
   });
-}
-
-/** Drags a rectangle over the left half of the scatter plot, full height, from `fromXPx` in the canvas. */
-async function brushLeftHalf(page: Page, fromXPx = 8): Promise<void> {
-  const canvas = page.getByRole('img', { name: 'Trace durations over time' }).locator('canvas');
-  const box = await canvas.boundingBox();
-  if (!box) throw new Error('the scatter plot canvas has no box');
-  await page.mouse.move(box.x + fromXPx, box.y + 2);
-  await page.mouse.down();
-  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2, { steps: 4 });
-  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height - 28, { steps: 4 });
-  await page.mouse.up();
 }
 
 /** The trace links listed, in order. */

@@ -118,7 +118,13 @@ export function DiffDetails({ diff, nodeId, traceA, traceB, onClose, spanHref }:
           {keys.length === 0 ? (
             <p className="text-slate-600 dark:text-slate-400">No attributes.</p>
           ) : (
-            <div className="max-h-80 overflow-auto">
+            // Focusable, so that keyboard users can scroll a long list (it scrolls on its own).
+            <div
+              role="region"
+              aria-label="Attributes of the first span"
+              tabIndex={0}
+              className="max-h-80 overflow-auto focus-visible:outline-2 focus-visible:outline-sky-600"
+            >
               <table className="w-full table-fixed text-left text-xs" aria-label="Attributes in A and B">
                 <thead className="sticky top-0 bg-white text-slate-600 dark:bg-slate-950 dark:text-slate-400">
                   <tr>

@@ -144,7 +144,7 @@ export function DiffTable({ diff, selectedNodeId, onSelectNode }: DiffTableProps
                       </span>
                     ) : null}
                     {parents.length > 0 ? (
-                      <div className="max-w-[22rem] truncate text-xs text-slate-500 dark:text-slate-400" title={parents.map(nodeLabel).join(' › ')}>
+                      <div className="max-w-[22rem] truncate text-xs text-slate-600 dark:text-slate-400" title={parents.map(nodeLabel).join(' › ')}>
                         in {parents.map(nodeLabel).join(' › ')}
                       </div>
                     ) : null}
