@@ -39,6 +39,11 @@ for (const theme of ['light', 'dark'] as const) {
     await page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').nth(1).click();
     await expect(page.getByRole('region', { name: 'Span details' })).toBeVisible();
     await expectNoSeriousViolations(page, 'trace');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await expectNoSeriousViolations(page, 'trace, keyboard shortcuts');
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toHaveCount(0);
     // The trace's other views (links of the "Trace views" navigation).
     const views = page.getByRole('navigation', { name: 'Trace views' });
     for (const name of ['Spans', 'Statistics', 'Flame graph', 'JSON']) {

@@ -54,7 +54,8 @@ async function expectTraceFailure(page: Page, failure: TraceFailure, timeoutMs =
   await expect(alert).toContainText(failure.backendName);
   for (const text of failure.says) await expect(alert).toContainText(typeof text === 'string' ? literal(text) : text);
   await expect(alert.getByRole('button', { name: 'Retry' })).toBeVisible();
-  // Nothing of a trace that did not load.
+  // The page still says which trace it is about; nothing of a trace that did not load.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Trace ${failure.traceId}`);
   await expect(timeline(page)).toHaveCount(0);
   await expect(traceSummary(page)).toHaveCount(0);
   return alert;

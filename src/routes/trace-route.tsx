@@ -66,6 +66,11 @@ function TraceViewTabs({ view }: { view: TraceViewName }) {
   );
 }
 
+/** The page's heading when the trace is not shown (a failure): which trace this page is about. */
+function FailedTraceHeading({ traceId }: { traceId: string }) {
+  return <h1 className="mb-3 text-lg font-semibold break-all">Trace {traceId}</h1>;
+}
+
 function TraceNotices({ trace, partialMessage }: { trace: Trace; partialMessage: string | undefined }) {
   const orphanCount = trace.issues.orphanSpanIndices.length;
   return (
@@ -186,6 +191,7 @@ function TracePage({ traceId }: { traceId: string }) {
   if (!backend) {
     return (
       <div className="p-4">
+        <FailedTraceHeading traceId={traceId} />
         <ErrorAlert title={`Unknown backend "${backendId}"`}>
           <p>The backend= parameter of this link names no configured backend. Pick a backend from the list in the header.</p>
         </ErrorAlert>
@@ -198,6 +204,7 @@ function TracePage({ traceId }: { traceId: string }) {
     return (
       <div className="p-4">
         <title>{`Trace ${shortId} not loaded · Skein`}</title>
+        <FailedTraceHeading traceId={traceId} />
         <ErrorAlert
           title={traceLoadErrorTitle(shownError, traceId, backend.name)}
           onRetry={() => void query.refetch()}
@@ -220,6 +227,7 @@ function TracePage({ traceId }: { traceId: string }) {
       return (
         <div className="p-4">
           <title>{`Trace ${shortId} not loaded · Skein`}</title>
+          <FailedTraceHeading traceId={traceId} />
           <ErrorAlert
             title={`Loading of trace ${traceId} was cancelled`}
             retryLabel="Load again"

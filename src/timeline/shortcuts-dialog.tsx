@@ -2,6 +2,7 @@
 // trapping and Escape handling for free.
 
 import { useEffect, useRef } from 'react';
+import { Button } from '../components/button';
 
 export const TIMELINE_SHORTCUTS: readonly [keys: string, action: string][] = [
   ['↑ / ↓', 'Previous / next row'],
@@ -53,13 +54,9 @@ export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose(): v
           </tbody>
         </table>
         <div className="mt-4 text-right">
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-md bg-sky-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-sky-800 dark:bg-sky-600 dark:hover:bg-sky-500"
-          >
+          <Button variant="primary" onClick={onClose}>
             Close
-          </button>
+          </Button>
         </div>
       </div>
     </dialog>
