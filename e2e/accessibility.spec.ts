@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { brushLeftHalf } from './plot-brush';
+import { BACKENDS_URL } from './servers';
 
 async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme });
@@ -75,6 +76,18 @@ for (const theme of ['light', 'dark'] as const) {
     await expectNoSeriousViolations(page, 'dependencies');
   });
 }
+
+test('no serious axe violations in the TraceQL box on Tempo, with its suggestions open', async ({ page }) => {
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    await page.goto(`${BACKENDS_URL}search?backend=tempo`);
+    const box = page.getByLabel('TraceQL', { exact: true });
+    await expect(box).toBeVisible();
+    await box.fill('{ resource.service.name = "');
+    await expect(page.getByRole('listbox', { name: 'TraceQL suggestions' }).getByRole('option').first()).toBeVisible();
+    await expectNoSeriousViolations(page, `TraceQL suggestions (${theme})`);
+  }
+});
 
 test('keyboard only: search → trace → span details → back', async ({ page }) => {
   await page.goto('./search?lookback=1h');

@@ -140,7 +140,7 @@ export function useSuggestField<T extends TextControl>(options: SuggestFieldOpti
               onClick={() => pick(index)}
             >
               <span className="truncate font-mono text-xs">{item.label}</span>
-              {item.detail ? <span className="text-xs text-slate-500 dark:text-slate-400">{item.detail}</span> : null}
+              {item.detail ? <span className="text-xs text-slate-600 dark:text-slate-300">{item.detail}</span> : null}
             </li>
           ))
         : null}
