@@ -318,7 +318,7 @@ function DiffRow(props: DiffRowProps) {
         {node.status === 'matched' && node.a.count !== node.b.count ? (
           <StatusBadge text={`×${node.a.count}→${node.b.count}`} label={`${node.a.count} spans in A, ${node.b.count} in B`} tone="count" />
         ) : node.status === 'matched' && node.a.count > 1 ? (
-          <span className="shrink-0 text-xs text-slate-500 dark:text-slate-400" title={`${node.a.count} spans in each trace`}>
+          <span className="shrink-0 text-xs text-slate-600 dark:text-slate-400" title={`${node.a.count} spans in each trace`}>
             ×{node.a.count}
           </span>
         ) : null}
