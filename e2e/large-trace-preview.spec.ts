@@ -29,6 +29,8 @@ test('a slow large trace shows its first rows while loading, then the whole trac
   expect(previewRows).toBeLessThan(MOCK_SLOW_LARGE_SPAN_COUNT);
   // The services of Jaeger spans come at the end of the body: the preview says so rather than guess.
   await expect(notice).toContainText('services read later show as “…”');
+  // The page's heading names the trace while its root span is not known yet.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Trace ${MOCK_SLOW_LARGE_TRACE_ID}`);
   // A span picked in the preview stays picked in the whole trace (the selection is in the URL).
   // (In the app's own timeline: the rows drawn before the app has loaded do nothing.)
   await timeline.getByRole('row', { name: /handle item 0\b/ }).click();

@@ -246,6 +246,8 @@ function TracePage({ traceId }: { traceId: string }) {
         <div className="flex min-h-0 flex-1 flex-col">
           <title>{`Trace ${shortId} · Skein`}</title>
           <section aria-label="Trace overview" className="border-b border-slate-200 dark:border-slate-800">
+            {/* The root span's name is not known yet: the heading names the trace (for screen readers only, so nothing moves). */}
+            <h1 className="sr-only">Trace {traceId}</h1>
             <LoadProgress
               className="!py-3"
               label={`Loading trace ${traceId} from ${backend.name}`}
@@ -271,6 +273,7 @@ function TracePage({ traceId }: { traceId: string }) {
     return (
       <>
         <title>{`Trace ${shortId} · Skein`}</title>
+        <h1 className="sr-only">Trace {traceId}</h1>
         {progress ? (
           <LoadProgress
             label={`Loading trace ${traceId} from ${backend.name}`}
