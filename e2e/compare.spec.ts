@@ -58,6 +58,37 @@ test.describe('trace comparison', () => {
     await expect(details.getByRole('heading', { level: 2 })).toContainText('POST /checkout');
   });
 
+  test('the open details are in the URL (node=), so a reload or a shared link shows them; closing removes it', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    const table = page.getByRole('table', { name: 'Trace differences' });
+    const row = table.locator('tbody tr').nth(2);
+    const operation = (await row.locator('td').nth(1).getByRole('button').textContent())?.trim() ?? '';
+    await row.locator('td').nth(1).getByRole('button').click();
+    const details = page.getByRole('region', { name: 'Span details' });
+    await expect(details.getByRole('heading', { level: 2 })).toContainText(operation);
+    await expect(page).toHaveURL(/[?&]node=\d+(&|$)/);
+    const historyLength = await page.evaluate(() => history.length);
+
+    await page.reload();
+    await expect(details.getByRole('heading', { level: 2 })).toContainText(operation);
+    // The graph shows the same node selected; the table marks its row.
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    await expect(page).toHaveURL(/[?&]node=\d+/);
+    await expect(details.getByRole('heading', { level: 2 })).toContainText(operation);
+    await expect(table.locator('tbody tr[data-selected]')).toHaveCount(1);
+
+    await details.getByRole('button', { name: 'Close span details' }).click();
+    await expect(details).toHaveCount(0);
+    await expect(page).not.toHaveURL(/[?&]node=/);
+    // Selecting replaced the URL rather than adding history entries.
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+
+    // A node the comparison does not have selects nothing.
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo&node=999999`);
+    await expect(table).toBeVisible();
+    await expect(details).toHaveCount(0);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

@@ -4,6 +4,9 @@
  * - `spanHref?(side, spanId)`: link to a span in its own trace page, used in the details.
  * - `view?`, `onViewChange?(view)`: the picture of the union tree ('waterfall' or 'graph'); when
  *   `view` is not given the component keeps it itself (the route keeps it in the URL).
+ * - `selectedNodeId?`, `onSelectedNodeChange?(nodeId)`: the node whose details are open (its index
+ *   in the diff's union tree, which the same pair of traces always gives); the same rule as `view`.
+ *   An index the diff does not have selects nothing.
  *
  * Shows the summary in words and numbers, the union tree as a merged waterfall or a diff graph,
  * the `Trace differences` table and, for the selected node, A's and B's details side by side.
@@ -27,9 +30,12 @@ export interface TraceComparisonProps {
   spanHref?: (side: 'A' | 'B', spanId: string) => string;
   view?: ComparisonView;
   onViewChange?: (view: ComparisonView) => void;
+  selectedNodeId?: number | null;
+  onSelectedNodeChange?: (nodeId: number | null) => void;
 }
 
-export function TraceComparison({ traceA, traceB, spanHref, view: viewProp, onViewChange }: TraceComparisonProps) {
+export function TraceComparison(props: TraceComparisonProps) {
+  const { traceA, traceB, spanHref, view: viewProp, onViewChange, selectedNodeId: selectedProp, onSelectedNodeChange } = props;
   const diff = useDiff(traceA, traceB);
   const [selection, setSelection] = useState<{ diff: TraceDiff; nodeId: number } | null>(null);
   const [ownView, setOwnView] = useState<ComparisonView>('waterfall');
@@ -40,9 +46,14 @@ export function TraceComparison({ traceA, traceB, spanHref, view: viewProp, onVi
     onViewChange?.(next);
   };
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
-  // A selection belongs to one diff: new traces start with nothing selected.
-  const selectedNodeId = selection !== null && selection.diff === diff ? selection.nodeId : null;
-  const select = (nodeId: number | null) => setSelection(nodeId === null ? null : { diff, nodeId });
+  // A selection belongs to one diff: new traces start with nothing selected (unless the route says).
+  const ownSelected = selection !== null && selection.diff === diff ? selection.nodeId : null;
+  const wanted = selectedProp === undefined ? ownSelected : selectedProp;
+  const selectedNodeId = wanted !== null && wanted >= 0 && wanted < diff.nodes.length ? wanted : null;
+  const select = (nodeId: number | null) => {
+    if (selectedProp === undefined) setSelection(nodeId === null ? null : { diff, nodeId });
+    onSelectedNodeChange?.(nodeId);
+  };
 
   return (
     <div className="space-y-4">

@@ -2,7 +2,7 @@
 // URL state: `backend` (both sides), or `backendA` / `backendB` (one each; they win over
 // `backend`), so A and B can come from different backends or from opened files; `view=graph`
 // shows the diff graph instead of the merged waterfall (kept when swapping A and B or comparing
-// other traces). /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
+// other traces); `node` is the node whose details are open. /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
 // its side, backend and cause, offers Retry, and leaves the other side on screen.
 import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -12,6 +12,7 @@ import { backendIdFromParam, getBackend, listBackends } from '../api/backend-reg
 import { traceQuery } from '../api/queries';
 import { CompareForm, type CompareTarget } from '../compare/compare-form';
 import { comparisonViewFromParam, type ComparisonView } from '../compare/comparison-view-switch';
+import { selectedNodeFromParam } from '../compare/selected-node-param';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
 import { TraceComparison } from '../compare/trace-comparison';
@@ -66,6 +67,21 @@ export function CompareRoute() {
           const updated = new URLSearchParams(current);
           if (next === 'graph') updated.set('view', 'graph');
           else updated.delete('view');
+          return updated;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  // The node whose details are open (`node=`, its index in the union tree), replaced like `view`.
+  const selectedNodeId = selectedNodeFromParam(params.get('node'));
+  const onSelectedNodeChange = useCallback(
+    (nodeId: number | null) =>
+      setParams(
+        (current) => {
+          const updated = new URLSearchParams(current);
+          if (nodeId === null) updated.delete('node');
+          else updated.set('node', String(nodeId));
           return updated;
         },
         { replace: true },
@@ -155,7 +171,15 @@ export function CompareRoute() {
         ))}
       </div>
       {stateA.status === 'ready' && stateB.status === 'ready' ? (
-        <TraceComparison traceA={stateA.trace} traceB={stateB.trace} spanHref={spanHref} view={view} onViewChange={onViewChange} />
+        <TraceComparison
+          traceA={stateA.trace}
+          traceB={stateB.trace}
+          spanHref={spanHref}
+          view={view}
+          onViewChange={onViewChange}
+          selectedNodeId={selectedNodeId}
+          onSelectedNodeChange={onSelectedNodeChange}
+        />
       ) : stateA.status === 'loading' || stateB.status === 'loading' ? (
         <LoadingState label="The comparison appears when both traces are loaded." />
       ) : null}
