@@ -254,6 +254,30 @@ test('on jaeger: the plot brush is in the URL, so a reload and Back keep it; Cle
   await expect(selection).toBeVisible();
 });
 
+test('on jaeger: "Find traces" again on an unchanged custom range drops the brush and asks the backend again', async ({ page }) => {
+  // A custom range does not move when the form is submitted: only the brush changes in the URL.
+  await page.goto(`${BACKENDS_URL}search?backend=jaeger`);
+  const form = page.getByRole('search');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  await page.goto(page.url().replace(/([?&]lookback=)[^&]+/, '$1custom'));
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  const searches: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes('/api/v3/trace-summaries')) searches.push(request.url());
+  });
+  await brushLeftHalf(page);
+  await expect(page).toHaveURL(/[?&]brush=/);
+  const windowBefore = /start=\d+&end=\d+/.exec(page.url())?.[0];
+  expect(windowBefore).toBeDefined();
+
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).not.toHaveURL(/[?&]brush=/);
+  expect(/start=\d+&end=\d+/.exec(page.url())?.[0]).toBe(windowBefore);
+  await expect.poll(() => searches.length).toBe(1);
+  await expect(page.getByText(/^Plot selection/)).toBeHidden();
+});
+
 test('a link with a lookback but no window gets its window in place: Back leaves the search', async ({ page }) => {
   await page.goto('./files');
   await page.goto('./search?lookback=2d&service=cart');
