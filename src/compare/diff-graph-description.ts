@@ -1,6 +1,7 @@
 // The text alternative of the diff graph: what it shows and its biggest changes, in a few
 // sentences. The `Trace differences` table stays the way to browse every node.
 
+import { formatCount } from '../lib/count-format';
 import { formatDurationUs } from '../lib/duration-format';
 import { selfDeltaUs, type TraceDiff } from '../model/trace-diff';
 import { formatDeltaUs } from './delta-format';
@@ -21,11 +22,6 @@ export function biggestSelfChanges(diff: TraceDiff, max: number): number[] {
     if (top.length > max) top.pop();
   }
   return top.map((t) => t.id);
-}
-
-/** 12345 → "12,345". (Not toLocaleString: its first call sets up Intl, ~20 ms on a slow machine.) */
-export function formatCount(count: number): string {
-  return String(Math.round(count)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function plural(count: number, one: string, many = `${one}s`): string {

@@ -5,7 +5,7 @@
 
 import { selfDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
 import { deltaWords, formatDeltaUs } from './delta-format';
-import { formatCount } from './diff-graph-description';
+import { formatCount } from '../lib/count-format';
 import { graphLabel } from './diff-graph-layout';
 
 const MOVE_KEYS = ['ArrowRight', 'ArrowLeft', 'ArrowDown', 'ArrowUp', 'Home'] as const;

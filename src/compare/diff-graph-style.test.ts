@@ -3,7 +3,8 @@ import { traceFromSpecs, type SpanSpec } from '../model/testing/raw-span';
 import { diffTraces } from '../model/trace-diff';
 import { comparisonViewFromParam } from './comparison-view-switch';
 import { FASTER_COLOURS, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
-import { biggestSelfChanges, formatCount, graphDescription } from './diff-graph-description';
+import { formatCount } from '../lib/count-format';
+import { biggestSelfChanges, graphDescription } from './diff-graph-description';
 import { bucketByFill, labelsShown, labelWidthPx } from './diff-graph-draw';
 import { FILL_DRAW_ORDER, graphNodeFill, graphNodeMark, markGlyph } from './diff-graph-style';
 

@@ -17,7 +17,8 @@ import { Button } from '../components/button';
 import { formatDurationUs } from '../lib/duration-format';
 import { selfDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
 import { deltaWords, FASTER_COLOURS, formatDeltaUs, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
-import { formatCount, graphDescription } from './diff-graph-description';
+import { formatCount } from '../lib/count-format';
+import { graphDescription } from './diff-graph-description';
 import { bucketByFill, drawDiffGraph, GRAPH_LABEL_FONT, labelsShown, labelWidthPx, type DiffGraphPaint } from './diff-graph-draw';
 import {
   COLUMN_PX,
