@@ -4,6 +4,7 @@
 // (browsers throttle history.replaceState calls).
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { withParams } from './url-params';
 
 export interface ZoomRangeUs {
   startUs: number;
@@ -47,17 +48,7 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
 
   const flush = useCallback(() => {
     timer.current = null;
-    setParamsRef.current(
-      (current) => {
-        const next = new URLSearchParams(current);
-        for (const [key, text] of write(latest.current)) {
-          if (text === null || text === '') next.delete(key);
-          else next.set(key, text);
-        }
-        return next;
-      },
-      { replace: true },
-    );
+    setParamsRef.current((current) => withParams(current, write(latest.current)), { replace: true });
     // `write` is a module-level function at every call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

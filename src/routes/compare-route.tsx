@@ -20,6 +20,7 @@ import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
+import { useReplaceParam } from '../app/url-params';
 
 interface Side {
   label: 'A' | 'B';
@@ -55,39 +56,16 @@ function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideS
 
 export function CompareRoute() {
   const { traceIdA = '', traceIdB = '' } = useParams();
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const navigate = useNavigate();
   const view = comparisonViewFromParam(params.get('view'));
   // The waterfall is the default view, so its URL carries no `view=`.
   const withView = useCallback((href: string) => (view === 'graph' ? `${href}${href.includes('?') ? '&' : '?'}view=graph` : href), [view]);
-  const onViewChange = useCallback(
-    (next: ComparisonView) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (next === 'graph') updated.set('view', 'graph');
-          else updated.delete('view');
-          return updated;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const replaceParam = useReplaceParam();
+  const onViewChange = useCallback((next: ComparisonView) => replaceParam('view', next === 'graph' ? 'graph' : null), [replaceParam]);
   // The node whose details are open (`node=`, its index in the union tree), replaced like `view`.
   const selectedNodeId = selectedNodeFromParam(params.get('node'));
-  const onSelectedNodeChange = useCallback(
-    (nodeId: number | null) =>
-      setParams(
-        (current) => {
-          const updated = new URLSearchParams(current);
-          if (nodeId === null) updated.delete('node');
-          else updated.set('node', String(nodeId));
-          return updated;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
+  const onSelectedNodeChange = useCallback((nodeId: number | null) => replaceParam('node', nodeId === null ? null : String(nodeId)), [replaceParam]);
   const shared = params.get('backend');
   const a: Side = { label: 'A', traceId: traceIdA, backendId: backendIdFromParam(params.get('backendA') ?? shared) };
   const b: Side = { label: 'B', traceId: traceIdB, backendId: backendIdFromParam(params.get('backendB') ?? shared) };

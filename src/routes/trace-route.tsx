@@ -28,6 +28,7 @@ import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useFoldParam, useZoomParam } from '../app/trace-url-state';
+import { useReplaceParam } from '../app/url-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 
@@ -98,7 +99,7 @@ export function TraceRoute() {
 
 function TracePage({ traceId }: { traceId: string }) {
   const { backendId, backend } = useBackendFromUrl();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const selectedSpanId = searchParams.get('span');
   const viewParam = searchParams.get('view');
   const view: TraceViewName = isTraceViewName(viewParam) ? viewParam : 'timeline';
@@ -143,20 +144,8 @@ function TracePage({ traceId }: { traceId: string }) {
     [backendId],
   );
 
-  const selectSpan = useCallback(
-    (spanId: string | null) => {
-      setSearchParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (spanId) next.set('span', spanId);
-          else next.delete('span');
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setSearchParams],
-  );
+  const replaceParam = useReplaceParam();
+  const selectSpan = useCallback((spanId: string | null) => replaceParam('span', spanId), [replaceParam]);
 
   const raw = data?.raw;
   const payloadText = data?.rawText;
