@@ -4,9 +4,6 @@ import { percentileOfSorted } from '../lib/percentile';
 import type { TraceSummary } from '../model/types';
 import { PERCENTILE_FRACTIONS, PERCENTILE_KEYS, type PercentileKey, type PlotBrush, type ResultSort } from './search-url-state';
 
-// The brush lives in the URL, so its type is declared with the other URL state.
-export type { PlotBrush };
-
 /** Errors in a trace: the summary's count, else the sum over services, else unknown. */
 export function traceErrorCount(summary: TraceSummary): number | null {
   if (summary.errorCount !== null) return summary.errorCount;

@@ -7,7 +7,8 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
-import { traceErrorCount, traceSpanCount, type PlotBrush, type ResultStats } from './result-stats';
+import { traceErrorCount, traceSpanCount, type ResultStats } from './result-stats';
+import type { PlotBrush } from './search-url-state';
 import { useDarkClass } from '../components/use-dark-class';
 
 const HEIGHT_PX = 220;
