@@ -67,9 +67,12 @@ function TraceViewTabs({ view }: { view: TraceViewName }) {
   );
 }
 
-/** The page's heading when the trace is not shown (a failure): which trace this page is about. */
-function FailedTraceHeading({ traceId }: { traceId: string }) {
-  return <h1 className="mb-3 text-lg font-semibold break-all">Trace {traceId}</h1>;
+/**
+ * The page's heading while no trace is shown: which trace this page is about. Visible on a failure;
+ * while loading, for screen readers only, so that the preview's rows do not move.
+ */
+function TraceIdHeading({ traceId, visible = true }: { traceId: string; visible?: boolean }) {
+  return <h1 className={visible ? 'mb-3 text-lg font-semibold break-all' : 'sr-only'}>Trace {traceId}</h1>;
 }
 
 function TraceNotices({ trace, partialMessage }: { trace: Trace; partialMessage: string | undefined }) {
@@ -180,7 +183,7 @@ function TracePage({ traceId }: { traceId: string }) {
   if (!backend) {
     return (
       <div className="p-4">
-        <FailedTraceHeading traceId={traceId} />
+        <TraceIdHeading traceId={traceId} />
         <ErrorAlert title={`Unknown backend "${backendId}"`}>
           <p>The backend= parameter of this link names no configured backend. Pick a backend from the list in the header.</p>
         </ErrorAlert>
@@ -193,7 +196,7 @@ function TracePage({ traceId }: { traceId: string }) {
     return (
       <div className="p-4">
         <title>{`Trace ${shortId} not loaded · Skein`}</title>
-        <FailedTraceHeading traceId={traceId} />
+        <TraceIdHeading traceId={traceId} />
         <ErrorAlert
           title={traceLoadErrorTitle(shownError, traceId, backend.name)}
           onRetry={() => void query.refetch()}
@@ -216,7 +219,7 @@ function TracePage({ traceId }: { traceId: string }) {
       return (
         <div className="p-4">
           <title>{`Trace ${shortId} not loaded · Skein`}</title>
-          <FailedTraceHeading traceId={traceId} />
+          <TraceIdHeading traceId={traceId} />
           <ErrorAlert
             title={`Loading of trace ${traceId} was cancelled`}
             retryLabel="Load again"
@@ -235,8 +238,8 @@ function TracePage({ traceId }: { traceId: string }) {
         <div className="flex min-h-0 flex-1 flex-col">
           <title>{`Trace ${shortId} · Skein`}</title>
           <section aria-label="Trace overview" className="border-b border-slate-200 dark:border-slate-800">
-            {/* The root span's name is not known yet: the heading names the trace (for screen readers only, so nothing moves). */}
-            <h1 className="sr-only">Trace {traceId}</h1>
+            {/* The root span's name is not known yet: the heading names the trace. */}
+            <TraceIdHeading traceId={traceId} visible={false} />
             <LoadProgress
               className="!py-3"
               label={`Loading trace ${traceId} from ${backend.name}`}
@@ -262,7 +265,7 @@ function TracePage({ traceId }: { traceId: string }) {
     return (
       <>
         <title>{`Trace ${shortId} · Skein`}</title>
-        <h1 className="sr-only">Trace {traceId}</h1>
+        <TraceIdHeading traceId={traceId} visible={false} />
         {progress ? (
           <LoadProgress
             label={`Loading trace ${traceId} from ${backend.name}`}
