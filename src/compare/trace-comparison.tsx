@@ -2,11 +2,11 @@
  * TraceComparison: why B took longer (or less) than A. Props:
  * - `traceA`, `traceB`: the two loaded traces (A is the baseline). Treated as immutable.
  * - `spanHref?(side, spanId)`: link to a span in its own trace page, used in the details.
- * - `view?`, `onViewChange?(view)`: the picture of the union tree ('waterfall' or 'graph'); when
- *   `view` is not given the component keeps it itself (the route keeps it in the URL).
- * - `selectedNodeId?`, `onSelectedNodeChange?(nodeId)`: the node whose details are open (its index
- *   in the diff's union tree, which the same pair of traces always gives); the same rule as `view`.
- *   An index the diff does not have selects nothing.
+ * - `view`, `onViewChange(view)`: the picture of the union tree ('waterfall' or 'graph').
+ * - `selectedNodeId`, `onSelectedNodeChange(nodeId)`: the node whose details are open (its index in
+ *   the diff's union tree, which the same pair of traces always gives). An index the diff does not
+ *   have selects nothing.
+ * The route keeps both in the URL.
  *
  * Shows the summary in words and numbers, the union tree as a merged waterfall or a diff graph,
  * the `Trace differences` table and, for the selected node, A's and B's details side by side.
@@ -28,39 +28,27 @@ export interface TraceComparisonProps {
   traceA: Trace;
   traceB: Trace;
   spanHref?: (side: 'A' | 'B', spanId: string) => string;
-  view?: ComparisonView;
-  onViewChange?: (view: ComparisonView) => void;
-  selectedNodeId?: number | null;
-  onSelectedNodeChange?: (nodeId: number | null) => void;
+  view: ComparisonView;
+  onViewChange: (view: ComparisonView) => void;
+  selectedNodeId: number | null;
+  onSelectedNodeChange: (nodeId: number | null) => void;
 }
 
 export function TraceComparison(props: TraceComparisonProps) {
-  const { traceA, traceB, spanHref, view: viewProp, onViewChange, selectedNodeId: selectedProp, onSelectedNodeChange } = props;
+  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange } = props;
   const diff = useDiff(traceA, traceB);
-  const [selection, setSelection] = useState<{ diff: TraceDiff; nodeId: number } | null>(null);
-  const [ownView, setOwnView] = useState<ComparisonView>('waterfall');
   const switchId = useId();
-  const view = viewProp ?? ownView;
-  const changeView = (next: ComparisonView) => {
-    if (viewProp === undefined) setOwnView(next);
-    onViewChange?.(next);
-  };
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
-  // A selection belongs to one diff: new traces start with nothing selected (unless the route says).
-  const ownSelected = selection !== null && selection.diff === diff ? selection.nodeId : null;
-  const wanted = selectedProp === undefined ? ownSelected : selectedProp;
+  const wanted = props.selectedNodeId;
   const selectedNodeId = wanted !== null && wanted >= 0 && wanted < diff.nodes.length ? wanted : null;
-  const select = (nodeId: number | null) => {
-    if (selectedProp === undefined) setSelection(nodeId === null ? null : { diff, nodeId });
-    onSelectedNodeChange?.(nodeId);
-  };
+  const select = onSelectedNodeChange;
 
   return (
     <div className="space-y-4">
       <DiffSummary diff={diff} onSelectNode={select} />
       <div className={`grid gap-4 ${selectedNodeId !== null ? 'xl:grid-cols-[minmax(0,1fr)_28rem]' : ''}`}>
         <div className="min-w-0 space-y-6">
-          <ComparisonViewSwitch view={view} onChange={changeView} idPrefix={switchId}>
+          <ComparisonViewSwitch view={view} onChange={onViewChange} idPrefix={switchId}>
             {view === 'graph' ? (
               <DiffGraph key={`graph-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
             ) : (
