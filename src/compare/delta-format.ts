@@ -47,6 +47,15 @@ export function deltaColour(deltaUs: number, scaleUs: number, thresholdUs: numbe
 
 /** Words for a delta, for screen readers and tooltips: "500 ms slower", "1.2 s faster", "no change". */
 export function deltaWords(deltaUs: number, thresholdUs: number): string {
-  if (Math.abs(deltaUs) < thresholdUs) return deltaUs === 0 ? 'no change' : `${formatDeltaUs(deltaUs)}, about the same`;
+  const words = changeWords(deltaUs, thresholdUs);
+  return words === 'about the same' ? `${formatDeltaUs(deltaUs)}, ${words}` : words;
+}
+
+/**
+ * The same words, for text that shows the delta itself beside them: below the threshold only
+ * "about the same" (or "no change"), without repeating the number.
+ */
+export function changeWords(deltaUs: number, thresholdUs: number): string {
+  if (Math.abs(deltaUs) < thresholdUs) return deltaUs === 0 ? 'no change' : 'about the same';
   return `${formatDurationUs(Math.abs(deltaUs))} ${deltaUs > 0 ? 'slower' : 'faster'}`;
 }
