@@ -56,6 +56,20 @@ export async function measureFloor(context, floorPageUrl, bodyUrl) {
   }
 }
 
+/** The page with no app (bench/run.mjs): navigation → its one streamed row painted. */
+export async function measureNoAppRow(context, pageUrl) {
+  const page = await context.newPage();
+  try {
+    await page.goto(pageUrl, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__noAppRowMs !== undefined, null, { timeout: 60_000, polling: 20 });
+    return await page.evaluate(() => window.__noAppRowMs);
+  } catch {
+    return null;
+  } finally {
+    await page.close();
+  }
+}
+
 async function scrollContainer(page) {
   return page.evaluateHandle(() => {
     const grid = document.querySelector('[role="treegrid"]');
