@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaColour, deltaWords, FASTER_COLOURS, formatCountDelta, formatDeltaPercent, formatDeltaUs, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
+import { deltaColour, deltaWithWords, deltaWords, FASTER_COLOURS, formatCountDelta, formatDeltaPercent, formatDeltaUs, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
 
 describe('delta formatting', () => {
   it.each([
@@ -25,5 +25,12 @@ describe('delta formatting', () => {
     expect(deltaWords(500_000, 1000)).toBe('500 ms slower');
     expect(deltaWords(-2_000_000, 1000)).toBe('2 s faster');
     expect(deltaWords(0, 1000)).toBe('no change');
+  });
+
+  it('shows a delta with its words once: a small change is not repeated as a number in the words', () => {
+    expect(deltaWithWords(500_000, 1000)).toBe('+500 ms (500 ms slower)');
+    expect(deltaWithWords(-2_000_000, 1000)).toBe('\u22122 s (2 s faster)');
+    expect(deltaWithWords(2_910, 5000)).toBe('+2.91 ms (about the same)');
+    expect(deltaWithWords(0, 1000)).toBe('±0 (no change)');
   });
 });

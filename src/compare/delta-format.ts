@@ -59,3 +59,8 @@ export function changeWords(deltaUs: number, thresholdUs: number): string {
   if (Math.abs(deltaUs) < thresholdUs) return deltaUs === 0 ? 'no change' : 'about the same';
   return `${formatDurationUs(Math.abs(deltaUs))} ${deltaUs > 0 ? 'slower' : 'faster'}`;
 }
+
+/** A delta and its words, for text that shows both: "+500 ms (500 ms slower)", "+2 µs (about the same)". */
+export function deltaWithWords(deltaUs: number, thresholdUs: number): string {
+  return `${formatDeltaUs(deltaUs)} (${changeWords(deltaUs, thresholdUs)})`;
+}

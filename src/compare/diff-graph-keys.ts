@@ -4,7 +4,7 @@
 // (diff-graph.tsx), so moving into a folded branch opens it. Shift with an arrow pans instead.
 
 import { selfDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
-import { changeWords, formatDeltaUs } from './delta-format';
+import { deltaWithWords } from './delta-format';
 import { formatCount } from '../lib/count-format';
 import { graphLabel } from './diff-graph-layout';
 
@@ -45,7 +45,7 @@ export function graphNodeAnnouncement(diff: TraceDiff, node: DiffNode, folded: b
   if (node.status === 'added') parts.push('only in B');
   else if (node.status === 'removed') parts.push('only in A');
   const delta = selfDeltaUs(node);
-  parts.push(`self time ${formatDeltaUs(delta)} (${changeWords(delta, diff.summary.thresholdUs)})`);
+  parts.push(`self time ${deltaWithWords(delta, diff.summary.thresholdUs)}`);
   parts.push(`level ${node.depth + 1}`);
   const children = node.childIds.length;
   if (children > 0) parts.push(`${formatCount(children)} ${children === 1 ? 'child' : 'children'}${folded ? ', folded' : ''}`);

@@ -16,7 +16,7 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { Button } from '../components/button';
 import { formatDurationUs } from '../lib/duration-format';
 import { selfDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
-import { deltaWords, FASTER_COLOURS, formatDeltaUs, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
+import { deltaWithWords, FASTER_COLOURS, NEUTRAL_COLOUR, SLOWER_COLOURS } from './delta-format';
 import { formatCount } from '../lib/count-format';
 import { graphDescription } from './diff-graph-description';
 import { bucketByFill, drawDiffGraph, GRAPH_LABEL_FONT, labelsShown, labelWidthPx, type DiffGraphPaint } from './diff-graph-draw';
@@ -406,7 +406,7 @@ function HoverCard({ diff, layout, index, at, size }: { diff: TraceDiff; layout:
       <p>{sideLine('A', node.a.count, node.a.totalUs, node.a.selfUs)}</p>
       <p>{sideLine('B', node.b.count, node.b.totalUs, node.b.selfUs)}</p>
       <p>
-        Self time {formatDeltaUs(delta)} ({deltaWords(delta, diff.summary.thresholdUs)})
+        Self time {deltaWithWords(delta, diff.summary.thresholdUs)}
       </p>
       {hidden > 0 ? <p className="text-slate-500 dark:text-slate-400">{formatCount(hidden)} unchanged operations folded below; double-click to unfold</p> : null}
     </div>
