@@ -89,6 +89,40 @@ test.describe('trace comparison', () => {
     await expect(details).toHaveCount(0);
   });
 
+  test("the waterfall's find text and Only changed are in the URL (find=, changed=1), so a reload or a shared link keeps them", async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    const grid = page.getByRole('treegrid', { name: 'Comparison timeline' });
+    await expect(grid).toBeVisible();
+    const allRows = Number(await grid.getAttribute('aria-rowcount'));
+    const historyLength = await page.evaluate(() => history.length);
+    // A service of the comparison, from the differences table.
+    const service = (await page.getByRole('table', { name: 'Trace differences' }).locator('tbody tr').nth(1).locator('td').first().textContent())?.trim() ?? '';
+    expect(service).not.toBe('');
+
+    const find = page.getByRole('searchbox', { name: 'Find in comparison' });
+    await find.fill(service);
+    await expect(page.getByRole('status').filter({ hasText: /\d+ match/ })).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`[?&]find=${encodeURIComponent(service).replace(/%20/g, '(\\+|%20)')}(&|$)`));
+    const onlyChanged = page.getByRole('checkbox', { name: 'Only changed', exact: true });
+    await onlyChanged.check();
+    await expect(page).toHaveURL(/[?&]changed=1(&|$)/);
+    const filteredRows = await grid.getAttribute('aria-rowcount');
+    expect(Number(filteredRows)).toBeLessThan(allRows);
+
+    await page.reload();
+    await expect(find).toHaveValue(service);
+    await expect(onlyChanged).toBeChecked();
+    await expect(grid).toHaveAttribute('aria-rowcount', filteredRows ?? '');
+
+    await onlyChanged.uncheck();
+    await expect(page).not.toHaveURL(/[?&]changed=/);
+    await find.fill('');
+    await expect(page).not.toHaveURL(/[?&]find=/);
+    await expect(grid).toHaveAttribute('aria-rowcount', String(allRows));
+    // The filters replaced the URL rather than adding history entries.
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

@@ -30,17 +30,26 @@ const INDENT_PX = 12;
 const GRID_COLUMNS = 'minmax(14rem, 32%) minmax(0, 1fr) 6.5rem';
 export const BASELINE_COLOUR = '#8b95a5';
 
+/** The waterfall's filters, kept by the caller (the comparison page keeps them in its URL). */
+export interface DiffFilters {
+  /** Find text: services and operations to keep (with their ancestors). */
+  findText: string;
+  /** Only nodes whose time changed beyond the noise threshold (with their ancestors). */
+  onlyChanged: boolean;
+}
+
 export interface DiffWaterfallProps {
   diff: TraceDiff;
   selectedNodeId: number | null;
   onSelectNode(nodeId: number | null): void;
+  filters: DiffFilters;
+  onFiltersChange(filters: DiffFilters): void;
 }
 
-export function DiffWaterfall({ diff, selectedNodeId, onSelectNode }: DiffWaterfallProps) {
+export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, filters, onFiltersChange }: DiffWaterfallProps) {
   const { nodes } = diff;
   const [collapsed, setCollapsed] = useState<Uint8Array>(() => new Uint8Array(nodes.length));
-  const [findText, setFindText] = useState('');
-  const [onlyChanged, setOnlyChanged] = useState(false);
+  const { findText, onlyChanged } = filters;
   const [activeNode, setActiveNode] = useState<number | null>(null);
   const findId = useId();
 
@@ -151,7 +160,7 @@ export function DiffWaterfall({ diff, selectedNodeId, onSelectNode }: DiffWaterf
           id={findId}
           type="search"
           value={findText}
-          onChange={(e) => setFindText(e.target.value)}
+          onChange={(e) => onFiltersChange({ ...filters, findText: e.target.value })}
           placeholder="Find: service or operation"
           className={toolbarInput}
         />
@@ -159,7 +168,7 @@ export function DiffWaterfall({ diff, selectedNodeId, onSelectNode }: DiffWaterf
           {matches ? (matchCount === 0 ? 'No matches' : `${matchCount} ${matchCount === 1 ? 'match' : 'matches'}`) : ''}
         </span>
         <label className="flex items-center gap-1 text-xs text-slate-700 dark:text-slate-300">
-          <input type="checkbox" checked={onlyChanged} onChange={(e) => setOnlyChanged(e.target.checked)} />
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => onFiltersChange({ ...filters, onlyChanged: e.target.checked })} />
           Only changed
         </label>
         <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => setCollapsed(new Uint8Array(nodes.length))}>

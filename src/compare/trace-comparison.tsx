@@ -22,7 +22,7 @@ import { DiffDetails } from './diff-details';
 import { DiffGraph } from './diff-graph';
 import { DiffSummary } from './diff-summary';
 import { DiffTable } from './diff-table';
-import { DiffWaterfall } from './diff-waterfall';
+import { DiffWaterfall, type DiffFilters } from './diff-waterfall';
 
 export interface TraceComparisonProps {
   traceA: Trace;
@@ -32,10 +32,13 @@ export interface TraceComparisonProps {
   onViewChange: (view: ComparisonView) => void;
   selectedNodeId: number | null;
   onSelectedNodeChange: (nodeId: number | null) => void;
+  /** The waterfall's find text and "only changed" switch. */
+  filters: DiffFilters;
+  onFiltersChange: (filters: DiffFilters) => void;
 }
 
 export function TraceComparison(props: TraceComparisonProps) {
-  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange } = props;
+  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange, filters, onFiltersChange } = props;
   const diff = useDiff(traceA, traceB);
   const switchId = useId();
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
@@ -52,7 +55,14 @@ export function TraceComparison(props: TraceComparisonProps) {
             {view === 'graph' ? (
               <DiffGraph key={`graph-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
             ) : (
-              <DiffWaterfall key={diffKey(diff)} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+              <DiffWaterfall
+                key={diffKey(diff)}
+                diff={diff}
+                selectedNodeId={selectedNodeId}
+                onSelectNode={select}
+                filters={filters}
+                onFiltersChange={onFiltersChange}
+              />
             )}
           </ComparisonViewSwitch>
           <DiffTable key={`table-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />

@@ -2,7 +2,8 @@
 // URL state: `backend` (both sides), or `backendA` / `backendB` (one each; they win over
 // `backend`), so A and B can come from different backends or from opened files; `view=graph`
 // shows the diff graph instead of the merged waterfall (kept when swapping A and B or comparing
-// other traces); `node` is the node whose details are open. /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
+// other traces); `node` is the node whose details are open; `find` and `changed=1` are the
+// waterfall's find text and "Only changed" switch. /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
 // its side, backend and cause, offers Retry, and leaves the other side on screen.
 import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
@@ -15,12 +16,14 @@ import { comparisonViewFromParam, type ComparisonView } from '../compare/compari
 import { selectedNodeFromParam } from '../compare/selected-node-param';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
-import { TraceComparison } from '../compare/trace-comparison';
+import { TraceComparison, type TraceComparisonProps } from '../compare/trace-comparison';
+import type { DiffFilters } from '../compare/diff-waterfall';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
 import { useReplaceParam } from '../app/url-params';
+import { useFindParam } from '../app/trace-url-state';
 
 interface Side {
   label: 'A' | 'B';
@@ -37,6 +40,27 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
   useEffect(() => () => forgetEarlyLoad(backendId, traceId), [backendId, traceId]);
   // This page draws no preview of a trace still loading: the worker need not build any.
   return useQuery({ ...traceQuery(backendId, traceId, { previews: false }), enabled: backend !== undefined && traceId !== '', retryOnMount: !loadedEarly });
+}
+
+/**
+ * The comparison with its waterfall's filters in the URL: `find=` written after a pause in typing
+ * (as on the trace page), `changed=1` at once. The caller keys it by the pair of traces, so a new
+ * comparison starts from its own URL.
+ */
+function ComparisonWithUrlFilters(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange'>) {
+  const [params] = useSearchParams();
+  const replaceParam = useReplaceParam();
+  const [findText, setFindText] = useFindParam();
+  const onlyChanged = params.get('changed') === '1';
+  const filters = useMemo(() => ({ findText, onlyChanged }), [findText, onlyChanged]);
+  const onFiltersChange = useCallback(
+    (next: DiffFilters) => {
+      if (next.findText !== findText) setFindText(next.findText);
+      if (next.onlyChanged !== onlyChanged) replaceParam('changed', next.onlyChanged ? '1' : null);
+    },
+    [findText, onlyChanged, setFindText, replaceParam],
+  );
+  return <TraceComparison {...props} filters={filters} onFiltersChange={onFiltersChange} />;
 }
 
 function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {
@@ -149,7 +173,8 @@ export function CompareRoute() {
         ))}
       </div>
       {stateA.status === 'ready' && stateB.status === 'ready' ? (
-        <TraceComparison
+        <ComparisonWithUrlFilters
+          key={`${a.backendId}\u0000${a.traceId}\u0000${b.backendId}\u0000${b.traceId}`}
           traceA={stateA.trace}
           traceB={stateB.trace}
           spanHref={spanHref}
