@@ -1,7 +1,9 @@
 // Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom` and
-// `fold` (the waterfall's collapse state). They change on every keystroke, drag frame or burst of
-// clicks, so the component keeps them locally and the URL is written once the user pauses
-// (browsers throttle history.replaceState calls).
+// `fold` (the waterfall's collapse state), and the comparison waterfall's `find` and `changed`.
+// They change on every keystroke, drag frame or burst of clicks, so the component keeps them
+// locally and the URL is written once the user pauses (browsers throttle history.replaceState
+// calls). Kept locally, a control also shows its new state at once: a checkbox whose `checked`
+// came from the URL would spring back until the router's navigation has rendered.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { withParams } from './url-params';
@@ -95,4 +97,24 @@ const writeFold = (param: string | null): [string, string | null][] => [['fold',
 /** The collapse state's `fold=` text; setting null or "" removes the parameter. */
 export function useFoldParam() {
   return useDebouncedParam(readFold, writeFold);
+}
+
+/** The comparison waterfall's filters (src/compare/diff-waterfall.tsx's DiffFilters). */
+export interface ComparisonFiltersParam {
+  findText: string;
+  onlyChanged: boolean;
+}
+const readComparisonFilters = (params: URLSearchParams): ComparisonFiltersParam => ({
+  findText: readFind(params),
+  onlyChanged: params.get('changed') === '1',
+});
+// One value, one write: two hooks with timers of their own could each write a URL that lacks the other's change.
+const writeComparisonFilters = (filters: ComparisonFiltersParam): [string, string | null][] => [
+  ...writeFind(filters.findText),
+  ['changed', filters.onlyChanged ? '1' : null],
+];
+
+/** The comparison waterfall's find text and "Only changed" switch (`find=`, `changed=1`). */
+export function useComparisonFiltersParam() {
+  return useDebouncedParam(readComparisonFilters, writeComparisonFilters);
 }

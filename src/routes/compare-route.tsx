@@ -17,13 +17,12 @@ import { selectedNodeFromParam } from '../compare/selected-node-param';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
 import { TraceComparison, type TraceComparisonProps } from '../compare/trace-comparison';
-import type { DiffFilters } from '../compare/diff-waterfall';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
 import { useReplaceParam } from '../app/url-params';
-import { useFindParam } from '../app/trace-url-state';
+import { useComparisonFiltersParam } from '../app/trace-url-state';
 
 interface Side {
   label: 'A' | 'B';
@@ -43,24 +42,13 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
 }
 
 /**
- * The comparison with its waterfall's filters in the URL: `find=` written after a pause in typing
- * (as on the trace page), `changed=1` at once. The caller keys it by the pair of traces, so a new
- * comparison starts from its own URL.
+ * The comparison with its waterfall's filters in the URL (`find=`, `changed=1`), written once the
+ * user pauses, as on the trace page. The caller keys it by the pair of traces, so a new comparison
+ * starts from its own URL.
  */
 function ComparisonWithUrlFilters(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange'>) {
-  const [params] = useSearchParams();
-  const replaceParam = useReplaceParam();
-  const [findText, setFindText] = useFindParam();
-  const onlyChanged = params.get('changed') === '1';
-  const filters = useMemo(() => ({ findText, onlyChanged }), [findText, onlyChanged]);
-  const onFiltersChange = useCallback(
-    (next: DiffFilters) => {
-      if (next.findText !== findText) setFindText(next.findText);
-      if (next.onlyChanged !== onlyChanged) replaceParam('changed', next.onlyChanged ? '1' : null);
-    },
-    [findText, onlyChanged, setFindText, replaceParam],
-  );
-  return <TraceComparison {...props} filters={filters} onFiltersChange={onFiltersChange} />;
+  const [filters, setFilters] = useComparisonFiltersParam();
+  return <TraceComparison {...props} filters={filters} onFiltersChange={setFilters} />;
 }
 
 function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {
