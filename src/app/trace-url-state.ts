@@ -6,6 +6,7 @@
 // came from the URL would spring back until the router's navigation has rendered.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import type { DiffFilters } from '../compare/diff-waterfall';
 import { withParams } from './url-params';
 
 export interface ZoomRangeUs {
@@ -99,17 +100,12 @@ export function useFoldParam() {
   return useDebouncedParam(readFold, writeFold);
 }
 
-/** The comparison waterfall's filters (src/compare/diff-waterfall.tsx's DiffFilters). */
-export interface ComparisonFiltersParam {
-  findText: string;
-  onlyChanged: boolean;
-}
-const readComparisonFilters = (params: URLSearchParams): ComparisonFiltersParam => ({
+const readComparisonFilters = (params: URLSearchParams): DiffFilters => ({
   findText: readFind(params),
   onlyChanged: params.get('changed') === '1',
 });
 // One value, one write: two hooks with timers of their own could each write a URL that lacks the other's change.
-const writeComparisonFilters = (filters: ComparisonFiltersParam): [string, string | null][] => [
+const writeComparisonFilters = (filters: DiffFilters): [string, string | null][] => [
   ...writeFind(filters.findText),
   ['changed', filters.onlyChanged ? '1' : null],
 ];
