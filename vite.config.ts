@@ -44,20 +44,67 @@ function devConfigFromEnv(): Plugin {
   };
 }
 
+/** Modules src/main.ts imports at once on a trace or comparison link, to load the trace. */
+const TRACE_LOAD_MODULES = ['src/api/http/trace-decoding.ts', 'src/api/jaeger/jaeger-backend.ts', 'src/api/tempo/tempo-backend.ts'];
+/** …and on a trace link that opens the waterfall, to draw its first rows before React. */
+const FIRST_VIEW_MODULES = ['src/app/boot-trace-preview.ts'];
+
 /**
- * The entry script runs as soon as it has arrived (`async`), not after the document is parsed:
- * its first job, starting a trace link's load, needs no DOM (src/main.ts waits for it later).
+ * index.html's inline script sets <base> from the URL, so a build runs under any path prefix. A
+ * static <script src="./assets/…"> would be fetched by the browser's preload scanner before that
+ * script has run, at a URL relative to the page (`/prefix/trace/assets/…`: a wasted request
+ * answered with index.html), and the code a trace link needs next would wait for the entry to run.
+ * So the build removes the entry and stylesheet tags and names the files in <meta name="skein-boot">,
+ * and the inline script asks for them once <base> is set: the entry and stylesheet on every page,
+ * and on a trace or comparison link the chunks that load the trace (and draw its first rows) as
+ * well, as <link rel="modulepreload">.
  */
-function asyncEntryScript(): Plugin {
+function bootFilesMeta(): Plugin {
   return {
-    name: 'skein-async-entry-script',
+    name: 'skein-boot-files-meta',
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler: (html) => {
-        const entry = /<script type="module" crossorigin src=/;
-        if (!entry.test(html)) throw new Error('skein-async-entry-script: no entry script in index.html');
-        return html.replace(entry, '<script type="module" async crossorigin src=');
+      handler: (html, context) => {
+        const bundle = context.bundle;
+        if (bundle === undefined) throw new Error('skein-boot-files-meta: no bundle');
+        const chunks = Object.values(bundle).filter((item) => item.type === 'chunk');
+        const entry = chunks.find((chunk) => chunk.isEntry);
+        if (entry === undefined) throw new Error('skein-boot-files-meta: no entry chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        /** The chunks of these modules and every chunk they import, but not the entry. */
+        const closure = (modules: string[], exclude: Set<string>): string[] => {
+          const found = new Set<string>();
+          const visit = (fileName: string): void => {
+            if (fileName === entry.fileName || found.has(fileName) || exclude.has(fileName)) return;
+            found.add(fileName);
+            for (const imported of byFile.get(fileName)?.imports ?? []) visit(imported);
+          };
+          for (const module of modules) {
+            const chunk = chunks.find((c) => c.facadeModuleId?.endsWith(`/${module}`));
+            if (chunk === undefined) throw new Error(`skein-boot-files-meta: ${module} is not a chunk of its own`);
+            visit(chunk.fileName);
+          }
+          return [...found];
+        };
+        const load = closure(TRACE_LOAD_MODULES, new Set());
+        const firstView = closure(FIRST_VIEW_MODULES, new Set(load));
+        const styles = [...(entry.viteMetadata?.importedCss ?? [])];
+
+        const entryTag = /\s*<script type="module"[^>]*src="[^"]*"><\/script>/;
+        const styleTag = /\s*<link rel="stylesheet"[^>]*>/g;
+        if (!entryTag.test(html)) throw new Error('skein-boot-files-meta: no entry script in index.html');
+        const attribute = (name: string, files: string[]) => ` data-${name}="${files.join(' ')}"`;
+        const meta =
+          '<meta name="skein-boot"' +
+          attribute('entry', [entry.fileName]) +
+          attribute('styles', styles) +
+          attribute('load', load) +
+          attribute('first-view', firstView) +
+          ' />';
+        const charset = '<meta charset="utf-8" />';
+        if (!html.includes(charset)) throw new Error('skein-boot-files-meta: no charset meta in index.html');
+        return html.replace(entryTag, '').replace(styleTag, '').replace(charset, `${charset}\n    ${meta}`);
       },
     },
   };
@@ -72,7 +119,7 @@ const reactRouterProduction = (file: string) =>
 export default defineConfig(({ command }) => ({
   // Relative asset URLs: one build runs unchanged under any path prefix.
   base: './',
-  plugins: [react(), tailwindcss(), devConfigFromEnv(), asyncEntryScript()],
+  plugins: [react(), tailwindcss(), devConfigFromEnv(), bootFilesMeta()],
   resolve: {
     alias:
       command === 'build'

@@ -156,3 +156,54 @@ test('moving to another page takes the first view away, even before the trace pa
   await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
   release();
 });
+
+// index.html's script asks for the app's files once <base> is set (vite.config.ts, bootFilesMeta):
+// on a trace link, also the code that loads the trace and draws its first rows, while the entry
+// is still on its way. Static tags would first be fetched at URLs relative to the page.
+test.describe('the files a page asks for before its entry has run', () => {
+  const ENTRY = /\/assets\/index-[^/]+\.js$/;
+  const LOAD_CODE = ['trace-decoding', 'jaeger-backend', 'tempo-backend'];
+  const FIRST_VIEW_CODE = 'boot-trace-preview';
+
+  /** Every URL the page requests, and whether one was a given chunk (its name, then Vite's 8-character hash). */
+  const watchRequests = (page: Page) => {
+    const urls: string[] = [];
+    page.on('request', (request) => urls.push(request.url()));
+    const asked = (chunk: string) => urls.some((url) => new RegExp(`/assets/${chunk}-[\\w-]{8}\\.js$`).test(url));
+    return { urls, asked, askedAll: (chunks: string[]) => chunks.every(asked) };
+  };
+
+  test('a trace link: the load and first-view code come beside the entry, and nothing at a wrong URL', async ({ page }) => {
+    const release = await holdBack(page, ENTRY);
+    const requests = watchRequests(page);
+    await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger`, { waitUntil: 'commit' });
+    await expect.poll(() => requests.askedAll([...LOAD_CODE, FIRST_VIEW_CODE])).toBe(true);
+    expect(requests.asked('start-app')).toBe(false);
+    release();
+    await expect(appTimeline(page).getByRole('row').first()).toBeVisible();
+    const wrong = requests.urls.filter((url) => new URL(url).pathname.startsWith('/trace/') && !new URL(url).pathname.startsWith(`/trace/${MOCK_JAEGER_TRACE_IDS.checkout}`));
+    expect(wrong).toEqual([]);
+  });
+
+  test('another view of a trace gets the load code but not the first view', async ({ page }) => {
+    const release = await holdBack(page, ENTRY);
+    const requests = watchRequests(page);
+    await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger&view=spans`, { waitUntil: 'commit' });
+    await expect.poll(() => requests.askedAll(LOAD_CODE)).toBe(true);
+    release();
+    await expect(page.getByRole('table', { name: 'Spans', exact: true })).toBeVisible();
+    expect(requests.asked(FIRST_VIEW_CODE)).toBe(false);
+  });
+
+  test('the search page asks for none of it before its entry has run', async ({ page }) => {
+    const release = await holdBack(page, ENTRY);
+    const requests = watchRequests(page);
+    await page.goto('search?backend=jaeger', { waitUntil: 'commit' });
+    await expect.poll(() => requests.urls.some((url) => ENTRY.test(url))).toBe(true);
+    // The stylesheet is asked for in the same script, just before the entry.
+    await expect.poll(() => requests.urls.some((url) => /\/assets\/index-[^/]+\.css$/.test(url))).toBe(true);
+    expect(requests.urls.filter((url) => /\/assets\/.*\.js$/.test(url) && !ENTRY.test(url))).toEqual([]);
+    release();
+    await expect(page.getByRole('search')).toBeVisible();
+  });
+});

@@ -13,16 +13,53 @@ function inlineScript(): string {
   return scripts[0]?.[2] ?? '';
 }
 
-/** Runs the inline script against a fake document and returns the <base href> it inserted. */
-function baseFromInlineScript(pathname: string): string | undefined {
-  const appended: { href?: string }[] = [];
+interface FakeElement {
+  tag: string;
+  href?: string;
+  attributes: Record<string, string>;
+}
+
+/** The build's <meta name="skein-boot"> (vite.config.ts), as a fake element. */
+type BootFiles = Record<string, string>;
+
+/** Runs the inline script against a fake document; returns the elements it added to <head>. */
+function runInlineScript(pathname: string, search = '', bootFiles: BootFiles | null = null): FakeElement[] {
+  const appended: FakeElement[] = [];
   const document = {
-    createElement: (tag: string) => ({ tag, href: undefined as string | undefined }),
-    head: { appendChild: (el: { href?: string }) => appended.push(el) },
+    createElement: (tag: string): FakeElement & { setAttribute: (name: string, value: string) => void } => {
+      const element: FakeElement = { tag, attributes: {} };
+      return Object.assign(element, { setAttribute: (name: string, value: string) => void (element.attributes[name] = value) });
+    },
+    head: { appendChild: (el: FakeElement) => appended.push(el) },
+    querySelector: (selector: string) =>
+      selector === 'meta[name="skein-boot"]' && bootFiles !== null
+        ? { getAttribute: (name: string) => bootFiles[name.replace(/^data-/, '')] ?? null }
+        : null,
   };
-  runInNewContext(inlineScript(), { location: { pathname }, document });
+  const fetch = () => Promise.resolve();
+  runInNewContext(inlineScript(), { location: { pathname, search }, document, fetch, window: {} });
+  return appended;
+}
+
+/** The <base href> the inline script inserted (in development: nothing else). */
+function baseFromInlineScript(pathname: string): string | undefined {
+  const appended = runInlineScript(pathname);
   expect(appended).toHaveLength(1);
   return appended[0]?.href;
+}
+
+const BOOT_FILES: BootFiles = {
+  entry: 'assets/index-1.js',
+  styles: 'assets/index-2.css',
+  load: 'assets/load-3.js assets/load-4.js',
+  'first-view': 'assets/first-5.js',
+};
+
+/** What the inline script asks for with a build's file list: "rel href" or "script src". */
+function filesAskedFor(pathname: string, search = ''): string[] {
+  return runInlineScript(pathname, search, BOOT_FILES)
+    .filter((el) => el.tag !== 'base')
+    .map((el) => (el.tag === 'script' ? `script ${el.attributes.src}` : `${el.attributes.rel} ${el.attributes.href}`));
 }
 
 const cases: [string, string][] = [
@@ -48,6 +85,30 @@ describe('app base', () => {
 
   it.each(cases)('the inline script in index.html gives the same base for %s', (pathname, expected) => {
     expect(baseFromInlineScript(pathname)).toBe(expected);
+  });
+
+  it('asks for the stylesheet (render-blocking) and the entry on every page of a build', () => {
+    expect(filesAskedFor('/tracing/search')).toEqual(['stylesheet assets/index-2.css', 'script assets/index-1.js']);
+    const [style, entry] = runInlineScript('/tracing/search', '', BOOT_FILES).slice(1);
+    expect(style?.attributes).toMatchObject({ blocking: 'render', crossorigin: '' });
+    expect(entry?.attributes).toMatchObject({ type: 'module', async: '', crossorigin: '' });
+  });
+
+  it('preloads the code that loads a trace on trace and comparison links, and the first view on waterfall links', () => {
+    const always = ['stylesheet assets/index-2.css', 'script assets/index-1.js'];
+    const load = ['modulepreload assets/load-3.js', 'modulepreload assets/load-4.js'];
+    const firstView = ['modulepreload assets/first-5.js'];
+    expect(filesAskedFor('/tracing/trace/abc')).toEqual([...always, ...load, ...firstView]);
+    expect(filesAskedFor('/trace/abc/', '?span=1&view=timeline')).toEqual([...always, ...load, ...firstView]);
+    expect(filesAskedFor('/trace/abc', '?view=flame')).toEqual([...always, ...load]);
+    expect(filesAskedFor('/trace/abc', '?backend=x&view=')).toEqual([...always, ...load]);
+    expect(filesAskedFor('/tracing/compare/a/b')).toEqual([...always, ...load]);
+    // Not a single trace (a comparison written with "..."), or not a trace at all:
+    expect(filesAskedFor('/trace/a...b')).toEqual(always);
+    expect(filesAskedFor('/trace/abc/extra')).toEqual(always);
+    expect(filesAskedFor('/trace/')).toEqual(always);
+    expect(filesAskedFor('/compare/a')).toEqual(always);
+    expect(filesAskedFor('/tracing/')).toEqual(always);
   });
 
   it('puts the script before every tag that carries a URL', () => {
