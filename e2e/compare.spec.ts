@@ -123,6 +123,51 @@ test.describe('trace comparison', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
+  test("the table's sort, Only changed rows and filter are in the URL too (sort=, rows=all, filter=), with the waterfall's find", async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    const table = page.getByRole('table', { name: 'Trace differences' });
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    const historyLength = await page.evaluate(() => history.length);
+    const rowCount = page.getByRole('status').filter({ hasText: /^\d+ rows?\b/ });
+    const changedOnly = (await rowCount.textContent()) ?? '';
+
+    // Sort by Time B, largest first (a number column's first click), then show every row.
+    await table.getByRole('button', { name: 'Time B' }).click();
+    await expect(table.getByRole('columnheader', { name: 'Time B' })).toHaveAttribute('aria-sort', 'descending');
+    const rowsSwitch = page.getByRole('checkbox', { name: 'Only changed rows' });
+    await rowsSwitch.uncheck();
+    await expect(rowCount).not.toHaveText(changedOnly);
+    const everyRow = (await rowCount.textContent()) ?? '';
+    // The waterfall's find box changes in the same pause: both reach the URL.
+    const service = (await table.locator('tbody tr').first().locator('td').first().textContent())?.trim() ?? '';
+    await page.getByRole('searchbox', { name: 'Filter operations' }).fill(service);
+    await page.getByRole('searchbox', { name: 'Find in comparison' }).fill(service);
+    await expect(page).toHaveURL(/[?&]sort=-timeB(&|$)/);
+    await expect(page).toHaveURL(/[?&]rows=all(&|$)/);
+    const encoded = encodeURIComponent(service).replace(/%20/g, '(\\+|%20)');
+    await expect(page).toHaveURL(new RegExp(`[?&]filter=${encoded}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`[?&]find=${encoded}(&|$)`));
+    const filtered = (await rowCount.textContent()) ?? '';
+    const firstRow = await table.locator('tbody tr').first().textContent();
+
+    await page.reload();
+    await expect(table.getByRole('columnheader', { name: 'Time B' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(rowsSwitch).not.toBeChecked();
+    await expect(page.getByRole('searchbox', { name: 'Filter operations' })).toHaveValue(service);
+    await expect(rowCount).toHaveText(filtered);
+    await expect(table.locator('tbody tr').first()).toHaveText(firstRow ?? '');
+
+    // Back to the defaults: the parameters go (the default sort has none of its own).
+    await page.getByRole('searchbox', { name: 'Filter operations' }).fill('');
+    await rowsSwitch.check();
+    await expect(page).not.toHaveURL(/[?&](filter|rows)=/);
+    await expect(rowCount).toHaveText(changedOnly);
+    await table.getByRole('button', { name: 'Time B' }).click();
+    await expect(page).toHaveURL(/[?&]sort=timeB(&|$)/);
+    expect(everyRow).not.toBe('');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

@@ -1,11 +1,13 @@
 // Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom` and
-// `fold` (the waterfall's collapse state), and the comparison waterfall's `find` and `changed`.
+// `fold` (the waterfall's collapse state); the comparison waterfall's `find` and `changed`, and
+// its table's `sort`, `rows` and `filter`.
 // They change on every keystroke, drag frame or burst of clicks, so the component keeps them
 // locally and the URL is written once the user pauses (browsers throttle history.replaceState
 // calls). Kept locally, a control also shows its new state at once: a checkbox whose `checked`
 // came from the URL would spring back until the router's navigation has rendered.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
+import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../compare/diff-table-rows';
 import type { DiffFilters } from '../compare/diff-waterfall';
 import { withParams } from './url-params';
 
@@ -57,7 +59,9 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
   }, []);
 
   const update = useCallback(
-    (next: T) => {
+    (change: T | ((current: T) => T)) => {
+      // (An updater sees every earlier change, even one not rendered yet.)
+      const next = typeof change === 'function' ? (change as (current: T) => T)(latest.current) : change;
       latest.current = next;
       setValue(next);
       if (timer.current !== null) clearTimeout(timer.current);
@@ -104,13 +108,41 @@ const readComparisonFilters = (params: URLSearchParams): DiffFilters => ({
   findText: readFind(params),
   onlyChanged: params.get('changed') === '1',
 });
-// One value, one write: two hooks with timers of their own could each write a URL that lacks the other's change.
 const writeComparisonFilters = (filters: DiffFilters): [string, string | null][] => [
   ...writeFind(filters.findText),
   ['changed', filters.onlyChanged ? '1' : null],
 ];
 
-/** The comparison waterfall's find text and "Only changed" switch (`find=`, `changed=1`). */
-export function useComparisonFiltersParam() {
-  return useDebouncedParam(readComparisonFilters, writeComparisonFilters);
+const readComparisonTable = (params: URLSearchParams): DiffTableView => ({
+  sort: parseDiffSortParam(params.get('sort')),
+  onlyChanged: params.get('rows') !== 'all',
+  text: params.get('filter') ?? '',
+});
+const writeComparisonTable = (view: DiffTableView): [string, string | null][] => [
+  ['sort', formatDiffSortParam(view.sort)],
+  ['rows', view.onlyChanged ? null : 'all'],
+  ['filter', view.text],
+];
+
+/** What the comparison page keeps in its URL besides the traces, the view and the open node. */
+export interface ComparisonUrlState {
+  /** The waterfall's find text and "Only changed" switch: `find=`, `changed=1`. */
+  filters: DiffFilters;
+  /** The table's sort (`sort=-timeB`; none: the default), "Only changed rows" (`rows=all` when off) and `filter=`. */
+  table: DiffTableView;
+}
+
+const readComparison = (params: URLSearchParams): ComparisonUrlState => ({
+  filters: readComparisonFilters(params),
+  table: readComparisonTable(params),
+});
+// One value, one write: hooks with timers of their own could each write a URL that lacks the others' change.
+const writeComparison = (state: ComparisonUrlState): [string, string | null][] => [
+  ...writeComparisonFilters(state.filters),
+  ...writeComparisonTable(state.table),
+];
+
+/** The comparison page's waterfall filters and table view, as one debounced URL value. */
+export function useComparisonParams() {
+  return useDebouncedParam(readComparison, writeComparison);
 }

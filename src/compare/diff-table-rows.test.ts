@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceFromSpecs, type SpanSpec } from '../model/testing/raw-span';
 import { diffTraces } from '../model/trace-diff';
-import { defaultDiffSort, diffTableRows } from './diff-table-rows';
+import { defaultDiffSort, diffTableRows, formatDiffSortParam, parseDiffSortParam, type DiffSort } from './diff-table-rows';
 
 const a: SpanSpec[] = [
   { id: 'r', start: 0, duration: 1000, service: 'api', name: '/checkout' },
@@ -44,5 +44,25 @@ describe('Trace differences rows', () => {
       '/load',
     ]);
     expect(names(diffTableRows(diff, { key: 'delta', direction: 'descending' }, { onlyChanged: false, text: 'PAY' }))).toEqual(['/charge']);
+  });
+});
+
+describe('the sort= parameter', () => {
+  it('round-trips every column in both directions', () => {
+    for (const key of ['service', 'operation', 'countA', 'countB', 'timeA', 'timeB', 'delta', 'selfDelta'] as const) {
+      for (const direction of ['ascending', 'descending'] as const) {
+        const sort: DiffSort = { key, direction };
+        expect(parseDiffSortParam(formatDiffSortParam(sort))).toEqual(sort);
+      }
+    }
+    expect(formatDiffSortParam({ key: 'timeB', direction: 'descending' })).toBe('-timeB');
+    expect(formatDiffSortParam({ key: 'service', direction: 'ascending' })).toBe('service');
+  });
+
+  it('reads no parameter, an empty one or an unknown column as the default sort (null)', () => {
+    expect(formatDiffSortParam(null)).toBeNull();
+    for (const value of [null, '', '-', '--delta', 'Delta', 'self', 'delta,desc', '+delta', 'constructor', '-toString']) {
+      expect(parseDiffSortParam(value)).toBeNull();
+    }
   });
 });

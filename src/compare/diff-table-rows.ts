@@ -59,3 +59,28 @@ export function diffTableRows(diff: TraceDiff, sort: DiffSort, filter: DiffTable
   picked.sort((x, y) => sign * compare(x, y) || x.id - y.id);
   return picked.map((n) => n.id);
 }
+
+/** The table's sort, "Only changed rows" switch and filter text, as its page keeps them (the URL). */
+export interface DiffTableView {
+  /** null: the diff's default sort (defaultDiffSort), which depends on the traces. */
+  sort: DiffSort | null;
+  onlyChanged: boolean;
+  text: string;
+}
+
+export const DEFAULT_DIFF_TABLE_VIEW: DiffTableView = { sort: null, onlyChanged: true, text: '' };
+
+const SORT_KEYS: readonly DiffSortKey[] = ['service', 'operation', 'countA', 'countB', 'timeA', 'timeB', 'delta', 'selfDelta'];
+
+/** `sort=timeB` (ascending) or `sort=-timeB` (descending); anything else → null (the default sort). */
+export function parseDiffSortParam(value: string | null): DiffSort | null {
+  if (value === null) return null;
+  const descending = value.startsWith('-');
+  const key = descending ? value.slice(1) : value;
+  const known = SORT_KEYS.find((k) => k === key);
+  return known === undefined ? null : { key: known, direction: descending ? 'descending' : 'ascending' };
+}
+
+export function formatDiffSortParam(sort: DiffSort | null): string | null {
+  return sort === null ? null : `${sort.direction === 'descending' ? '-' : ''}${sort.key}`;
+}

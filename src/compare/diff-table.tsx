@@ -1,6 +1,7 @@
 // The `Trace differences` table (DESIGN.md §5): one row per node of the union tree, sortable,
 // filterable to changed rows. Large diffs show the first rows and grow on request, so the table
-// never puts tens of thousands of rows into the DOM at once.
+// never puts tens of thousands of rows into the DOM at once. Its sort, switch and filter text come
+// from its page (`view`), which keeps them in the URL; how many rows are shown is its own.
 
 import { useId, useMemo, useState } from 'react';
 import { Button } from '../components/button';
@@ -8,7 +9,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { nodePath, selfDeltaUs, totalDeltaUs, type TraceDiff } from '../model/trace-diff';
 import { formatDeltaUs } from './delta-format';
 import { nodeLabel } from './diff-sentences';
-import { defaultDiffSort, diffTableRows, firstDirection, type DiffSort, type DiffSortKey } from './diff-table-rows';
+import { defaultDiffSort, diffTableRows, firstDirection, type DiffSortKey, type DiffTableView } from './diff-table-rows';
 import { deltaTextClass } from './diff-waterfall';
 
 const PAGE_ROWS = 100;
@@ -28,23 +29,28 @@ export interface DiffTableProps {
   diff: TraceDiff;
   selectedNodeId: number | null;
   onSelectNode(nodeId: number): void;
+  /** Sort (null: the diff's default), "Only changed rows" and filter text. */
+  view: DiffTableView;
+  onViewChange(view: DiffTableView): void;
 }
 
-export function DiffTable({ diff, selectedNodeId, onSelectNode }: DiffTableProps) {
-  const [sort, setSort] = useState<DiffSort>(() => defaultDiffSort(diff));
-  const [onlyChanged, setOnlyChanged] = useState(true);
-  const [filterText, setFilterText] = useState('');
+export function DiffTable({ diff, selectedNodeId, onSelectNode, view, onViewChange }: DiffTableProps) {
+  const { onlyChanged, text: filterText } = view;
+  const sort = useMemo(() => view.sort ?? defaultDiffSort(diff), [view.sort, diff]);
   const [shown, setShown] = useState(PAGE_ROWS);
   const filterId = useId();
   const rows = useMemo(() => diffTableRows(diff, sort, { onlyChanged, text: filterText }), [diff, sort, onlyChanged, filterText]);
   const { thresholdUs } = diff.summary;
 
+  /** A new sort keeps the rows shown; a new switch or filter starts again from the first page. */
+  const change = (next: Partial<DiffTableView>) => {
+    if (next.onlyChanged !== undefined || next.text !== undefined) setShown(PAGE_ROWS);
+    onViewChange({ ...view, ...next });
+  };
   const sortBy = (key: DiffSortKey) =>
-    setSort((current) =>
-      current.key === key
-        ? { key, direction: current.direction === 'ascending' ? 'descending' : 'ascending' }
-        : { key, direction: firstDirection(key) },
-    );
+    change({
+      sort: sort.key === key ? { key, direction: sort.direction === 'ascending' ? 'descending' : 'ascending' } : { key, direction: firstDirection(key) },
+    });
 
   const cell = 'px-2 py-1.5 align-top';
   const num = `${cell} text-right whitespace-nowrap tabular-nums`;
@@ -58,10 +64,7 @@ export function DiffTable({ diff, selectedNodeId, onSelectNode }: DiffTableProps
           <input
             type="checkbox"
             checked={onlyChanged}
-            onChange={(e) => {
-              setOnlyChanged(e.target.checked);
-              setShown(PAGE_ROWS);
-            }}
+            onChange={(e) => change({ onlyChanged: e.target.checked })}
           />
           Only changed rows
         </label>
@@ -72,10 +75,7 @@ export function DiffTable({ diff, selectedNodeId, onSelectNode }: DiffTableProps
           id={filterId}
           type="search"
           value={filterText}
-          onChange={(e) => {
-            setFilterText(e.target.value);
-            setShown(PAGE_ROWS);
-          }}
+          onChange={(e) => change({ text: e.target.value })}
           placeholder="Filter: service or operation"
           className="w-60 rounded border border-slate-300 bg-white px-2 py-1 text-sm placeholder:text-slate-500 dark:border-slate-600 dark:bg-slate-900 dark:placeholder:text-slate-400"
         />

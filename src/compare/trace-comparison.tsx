@@ -6,7 +6,9 @@
  * - `selectedNodeId`, `onSelectedNodeChange(nodeId)`: the node whose details are open (its index in
  *   the diff's union tree, which the same pair of traces always gives). An index the diff does not
  *   have selects nothing.
- * The route keeps both in the URL.
+ * - `filters`, `onFiltersChange`: the waterfall's find text and "Only changed" switch.
+ * - `tableView`, `onTableViewChange`: the table's sort, "Only changed rows" switch and filter text.
+ * The route keeps all of them in the URL.
  *
  * Shows the summary in words and numbers, the union tree as a merged waterfall or a diff graph,
  * the `Trace differences` table and, for the selected node, A's and B's details side by side.
@@ -22,6 +24,7 @@ import { DiffDetails } from './diff-details';
 import { DiffGraph } from './diff-graph';
 import { DiffSummary } from './diff-summary';
 import { DiffTable } from './diff-table';
+import type { DiffTableView } from './diff-table-rows';
 import { DiffWaterfall, type DiffFilters } from './diff-waterfall';
 
 export interface TraceComparisonProps {
@@ -35,10 +38,12 @@ export interface TraceComparisonProps {
   /** The waterfall's find text and "only changed" switch. */
   filters: DiffFilters;
   onFiltersChange: (filters: DiffFilters) => void;
+  tableView: DiffTableView;
+  onTableViewChange: (view: DiffTableView) => void;
 }
 
 export function TraceComparison(props: TraceComparisonProps) {
-  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange, filters, onFiltersChange } = props;
+  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange, filters, onFiltersChange, tableView, onTableViewChange } = props;
   const diff = useDiff(traceA, traceB);
   const switchId = useId();
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
@@ -65,7 +70,14 @@ export function TraceComparison(props: TraceComparisonProps) {
               />
             )}
           </ComparisonViewSwitch>
-          <DiffTable key={`table-${diffKey(diff)}`} diff={diff} selectedNodeId={selectedNodeId} onSelectNode={select} />
+          <DiffTable
+            key={`table-${diffKey(diff)}`}
+            diff={diff}
+            selectedNodeId={selectedNodeId}
+            onSelectNode={select}
+            view={tableView}
+            onViewChange={onTableViewChange}
+          />
         </div>
         {selectedNodeId !== null ? (
           <div className="min-w-0 xl:sticky xl:top-2 xl:max-h-[calc(100vh-1rem)] xl:self-start xl:overflow-auto">

@@ -16,13 +16,15 @@ import { comparisonViewFromParam, type ComparisonView } from '../compare/compari
 import { selectedNodeFromParam } from '../compare/selected-node-param';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
+import type { DiffTableView } from '../compare/diff-table-rows';
+import type { DiffFilters } from '../compare/diff-waterfall';
 import { TraceComparison, type TraceComparisonProps } from '../compare/trace-comparison';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
 import { useReplaceParam } from '../app/url-params';
-import { useComparisonFiltersParam } from '../app/trace-url-state';
+import { useComparisonParams } from '../app/trace-url-state';
 
 interface Side {
   label: 'A' | 'B';
@@ -42,13 +44,24 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
 }
 
 /**
- * The comparison with its waterfall's filters in the URL (`find=`, `changed=1`), written once the
- * user pauses, as on the trace page. The caller keys it by the pair of traces, so a new comparison
+ * The comparison with its waterfall's filters (`find=`, `changed=1`) and its table's sort, switch
+ * and filter (`sort=`, `rows=all`, `filter=`) in the URL, written once the user pauses, as on the
+ * trace page. The caller keys it by the pair of traces, so a new comparison
  * starts from its own URL.
  */
-function ComparisonWithUrlFilters(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange'>) {
-  const [filters, setFilters] = useComparisonFiltersParam();
-  return <TraceComparison {...props} filters={filters} onFiltersChange={setFilters} />;
+function ComparisonWithUrlFilters(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange' | 'tableView' | 'onTableViewChange'>) {
+  const [state, setState] = useComparisonParams();
+  const onFiltersChange = useCallback((filters: DiffFilters) => setState((current) => ({ ...current, filters })), [setState]);
+  const onTableViewChange = useCallback((table: DiffTableView) => setState((current) => ({ ...current, table })), [setState]);
+  return (
+    <TraceComparison
+      {...props}
+      filters={state.filters}
+      onFiltersChange={onFiltersChange}
+      tableView={state.table}
+      onTableViewChange={onTableViewChange}
+    />
+  );
 }
 
 function sideState(side: Side, query: UseQueryResult<LoadedTrace>): CompareSideState {
