@@ -90,6 +90,20 @@ test('a small trace link shows its first rows from the loaded trace, then the ap
   await expect(firstView(page)).toHaveCount(0);
 });
 
+test('the first view waits for the stylesheet (browsers other than Chromium do not block on it)', async ({ page }) => {
+  const releaseStyles = await holdBack(page, /\/assets\/index-[^/]+\.css$/);
+  const releaseApp = await holdAppCode(page);
+  await page.goto(`trace/${MOCK_SLOW_LARGE_TRACE_ID}?backend=jaeger-legacy`, { waitUntil: 'commit' });
+  // The trace's first preview has arrived: without the wait, its rows would be in the page now.
+  await page.waitForFunction(() => performance.getEntriesByName('skein:trace-load-preview').length > 0, null, { polling: 50 });
+  await page.waitForTimeout(200);
+  await expect(page.locator('[data-boot-preview]')).toHaveCount(0);
+  releaseStyles();
+  await expect(firstView(page).getByRole('row', { name: /GET \/batch/ })).toBeVisible();
+  releaseApp();
+  await expect(appTimeline(page)).toBeVisible();
+});
+
 test('other pages never show a first view', async ({ page }) => {
   await page.goto('search?backend=jaeger');
   await expect(page.getByRole('search')).toBeVisible();

@@ -95,15 +95,40 @@ async function start(): Promise<void> {
   });
 }
 
-/** #root, once the document has been parsed that far (this script is `async`: it may run before). */
+/**
+ * #root, once the document has been parsed that far (this script is `async`: it may run before)
+ * and its stylesheet has loaded: index.html's script inserts it with `blocking="render"`, which
+ * browsers other than Chromium ignore, so nothing is drawn into the page before it applies.
+ */
 async function appRootElement(): Promise<HTMLElement> {
   if (document.readyState === 'loading') {
     await new Promise<void>((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
   }
+  await stylesheetsLoaded();
   const container = document.getElementById('root');
   if (!container) throw new Error('index.html has no #root element');
   return container;
 }
+
+/**
+ * The page's stylesheets that are still loading. One that failed before this looked has no sheet
+ * and fires no more events, so the wait is bounded: the page still works without its styles.
+ */
+function stylesheetsLoaded(): Promise<unknown> {
+  const pending = [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')].filter((link) => link.sheet === null);
+  if (pending.length === 0) return Promise.resolve();
+  const loads = pending.map(
+    (link) =>
+      new Promise<void>((resolve) => {
+        link.addEventListener('load', () => resolve(), { once: true });
+        link.addEventListener('error', () => resolve(), { once: true });
+      }),
+  );
+  return Promise.race([Promise.all(loads), delay(STYLESHEET_WAIT_MS)]);
+}
+
+/** How long the first drawing waits for a stylesheet that has not loaded (nor failed, as far as it can tell). */
+const STYLESHEET_WAIT_MS = 3000;
 
 /** How long React's start waits for a trace link's first rows (a slow backend: the app shows progress). */
 const FIRST_ROWS_WAIT_MS = 400;
