@@ -3,6 +3,7 @@ import path from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { computeAppBase, routerBasename } from './app-base';
+import { compareLinkOf, traceLinkOf } from './early-trace-load';
 
 const indexHtml = readFileSync(path.resolve(__dirname, '../../index.html'), 'utf8');
 
@@ -109,6 +110,36 @@ describe('app base', () => {
     expect(filesAskedFor('/trace/')).toEqual(always);
     expect(filesAskedFor('/compare/a')).toEqual(always);
     expect(filesAskedFor('/tracing/')).toEqual(always);
+  });
+
+  // The inline script cannot import src/main.ts's rules for which links load a trace early
+  // (traceLinkOf, compareLinkOf): its own copy of them must agree.
+  it.each([
+    ['/trace/abc', ''],
+    ['/tracing/trace/abc/', '?span=1'],
+    ['/trace/abc', '?view=timeline&span=2'],
+    ['/trace/abc', '?view=spans'],
+    ['/trace/abc', '?view='],
+    ['/trace/abc', '?uiFind=x&view=flame'],
+    ['/a/b/trace/abc', '?backend=tempo'],
+    ['/trace/a...b', ''],
+    ['/trace/abc/extra', ''],
+    ['/trace/', ''],
+    ['/trace', ''],
+    ['/compare/a/b', ''],
+    ['/tracing/compare/a/b/', '?view=graph'],
+    ['/compare/a', ''],
+    ['/compare/a/b/c', ''],
+    ['/tracing/search/trace/abc', ''],
+    ['/search', '?service=x'],
+    ['/', ''],
+  ])('preloads for %s%s exactly what src/main.ts loads early', (pathname, search) => {
+    const basename = routerBasename(`https://x.org${computeAppBase(pathname)}`);
+    const trace = traceLinkOf(pathname, search, basename);
+    const compare = trace === null ? compareLinkOf(pathname, search, basename) : null;
+    const preloads = filesAskedFor(pathname, search).filter((file) => file.startsWith('modulepreload'));
+    expect(preloads.includes('modulepreload assets/load-3.js')).toBe(trace !== null || compare !== null);
+    expect(preloads.includes('modulepreload assets/first-5.js')).toBe(trace?.timeline === true);
   });
 
   it('puts the script before every tag that carries a URL', () => {

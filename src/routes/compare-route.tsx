@@ -49,7 +49,7 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
  * trace page. The caller keys it by the pair of traces, so a new comparison
  * starts from its own URL.
  */
-function ComparisonWithUrlFilters(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange' | 'tableView' | 'onTableViewChange'>) {
+function ComparisonWithUrlState(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange' | 'tableView' | 'onTableViewChange'>) {
   const [state, setState] = useComparisonParams();
   const onFiltersChange = useCallback((filters: DiffFilters) => setState((current) => ({ ...current, filters })), [setState]);
   const onTableViewChange = useCallback((table: DiffTableView) => setState((current) => ({ ...current, table })), [setState]);
@@ -174,7 +174,7 @@ export function CompareRoute() {
         ))}
       </div>
       {stateA.status === 'ready' && stateB.status === 'ready' ? (
-        <ComparisonWithUrlFilters
+        <ComparisonWithUrlState
           key={`${a.backendId}\u0000${a.traceId}\u0000${b.backendId}\u0000${b.traceId}`}
           traceA={stateA.trace}
           traceB={stateB.trace}
