@@ -460,9 +460,11 @@ test.describe('trace view on fixture files', () => {
 
     await adjust.check();
     await expect.poll(bars).not.toEqual(before);
+    await expect(page).toHaveURL(/[?&]skew=1(&|$)/);
     await expect(grid.locator('[role="row"]').filter({ hasText: /Clock skew adjusted by/ })).toHaveCount(skewedCount);
     await adjust.uncheck();
     await expect.poll(bars).toEqual(before);
+    await expect(page).not.toHaveURL(/[?&]skew=/);
     await expect(grid.locator('[role="row"]').filter({ hasText: /Clock skew adjusted by/ })).toHaveCount(0);
   });
 
@@ -683,6 +685,53 @@ test.describe('trace view on demo traces', () => {
     const shown = Number(await timeline(page).getAttribute('aria-rowcount'));
     expect(shown).toBeGreaterThanOrEqual(Number(status!.split(' ')[0]));
     expect(shown).toBeLessThan(44);
+  });
+
+  test('the view switches are in the URL (critical=1, group=repeats, label=, findmode=filter) and a reload keeps them', async ({ page }) => {
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
+    const grid = timeline(page);
+    await expect(grid).toBeVisible();
+    const historyLength = await page.evaluate(() => history.length);
+    const options = page.getByRole('group', { name: 'Timeline options' });
+    const critical = options.getByRole('checkbox', { name: 'Critical path' });
+    const repeats = options.getByRole('checkbox', { name: 'Group repeats' });
+    const label = options.getByRole('combobox', { name: /^Bar label/ });
+    const onlyMatches = page.getByRole('checkbox', { name: 'Show only matches' });
+    await expect(grid.locator('[data-critical-path]')).toHaveCount(0);
+    await critical.check();
+    await expect(grid.locator('[data-critical-path]').first()).toBeVisible();
+    await repeats.check();
+    const key = (await label.locator('option').nth(1).getAttribute('value'))!;
+    await label.selectOption(key);
+    await find(page, 'payments');
+    await onlyMatches.check();
+    await expect(page).toHaveURL(/[?&]findmode=filter(&|$)/);
+    expect(param(page, 'critical')).toBe('1');
+    expect(param(page, 'group')).toBe('repeats');
+    expect(param(page, 'label')).toBe(key);
+    const before = await topRows(grid);
+    expect(Number(before.rowCount)).toBeLessThan(44);
+    const criticalBars = await grid.locator('[data-critical-path]').count();
+
+    await page.reload();
+    await expect(grid).toBeVisible();
+    await expect(critical).toBeChecked();
+    await expect(repeats).toBeChecked();
+    await expect(label).toHaveValue(key);
+    await expect(onlyMatches).toBeChecked();
+    await expect(findBox(page)).toHaveValue('payments');
+    await expect.poll(() => topRows(grid)).toEqual(before);
+    await expect(grid.locator('[data-critical-path]')).toHaveCount(criticalBars);
+
+    // Back to the defaults: the parameters go, and no history entry was added on the way.
+    await critical.uncheck();
+    await repeats.uncheck();
+    await label.selectOption('');
+    await onlyMatches.uncheck();
+    await expect(page).not.toHaveURL(/[?&](critical|group|label|findmode)=/);
+    await expect(grid.locator('[data-critical-path]')).toHaveCount(0);
+    expect(param(page, 'find')).toBe('payments');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
   test('view= links open each view directly, and a reload stays in it', async ({ page }) => {

@@ -1,5 +1,6 @@
-// Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom` and
-// `fold` (the waterfall's collapse state); the comparison waterfall's `find` and `changed`, and
+// Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom`, `fold`
+// (the waterfall's collapse state) and the waterfall's view switches (`critical`, `group`, `skew`,
+// `label`, `findmode`: src/timeline/timeline-options.ts); the comparison waterfall's `find` and `changed`, and
 // its table's `sort`, `rows` and `filter`.
 // They change on every keystroke, drag frame or burst of clicks, so the component keeps them
 // locally and the URL is written once the user pauses (browsers throttle history.replaceState
@@ -9,6 +10,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useSearchParams } from 'react-router';
 import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../compare/diff-table-rows';
 import type { DiffFilters } from '../compare/diff-waterfall';
+import { parseTimelineOptions, timelineOptionsParams } from '../timeline/timeline-options';
 import { withParams } from './url-params';
 
 export interface ZoomRangeUs {
@@ -102,6 +104,11 @@ const writeFold = (param: string | null): [string, string | null][] => [['fold',
 /** The collapse state's `fold=` text; setting null or "" removes the parameter. */
 export function useFoldParam() {
   return useDebouncedParam(readFold, writeFold);
+}
+
+/** The waterfall's view switches (critical path, group repeats, clock skew, bar label, show only matches). */
+export function useTimelineOptionsParam() {
+  return useDebouncedParam(parseTimelineOptions, timelineOptionsParams);
 }
 
 const readComparisonFilters = (params: URLSearchParams): DiffFilters => ({

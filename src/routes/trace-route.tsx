@@ -27,7 +27,7 @@ import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
-import { useFindParam, useFoldParam, useZoomParam } from '../app/trace-url-state';
+import { useFindParam, useFoldParam, useTimelineOptionsParam, useZoomParam } from '../app/trace-url-state';
 import { useReplaceParam } from '../app/url-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
@@ -140,6 +140,7 @@ function TracePage({ traceId }: { traceId: string }) {
   const [findQuery, setFindQuery] = useFindParam();
   const [zoom, setZoom] = useZoomParam();
   const [fold, setFold] = useFoldParam();
+  const [timelineOptions, setTimelineOptions] = useTimelineOptionsParam();
   // Relative to <base href>, so it works under any path prefix.
   const traceLinkHref = useCallback(
     (otherTraceId: string, spanId: string) =>
@@ -155,8 +156,8 @@ function TracePage({ traceId }: { traceId: string }) {
   // The JSON view shows the payload as loaded; format it only when that view is open.
   const rawText = useMemo(() => (view === 'json' ? payloadJson(raw, payloadText) : undefined), [view, raw, payloadText]);
 
-  // What the preview and the trace share: selection, find and zoom live in the URL, so they carry
-  // over when the whole trace replaces the preview.
+  // What the preview and the trace share: selection, find, zoom and the view switches live in the
+  // URL, so they carry over when the whole trace replaces the preview.
   const viewProps = useMemo(
     () => ({
       selectedSpanId,
@@ -166,10 +167,12 @@ function TracePage({ traceId }: { traceId: string }) {
       onFindQueryChange: setFindQuery,
       viewRange: zoom,
       onViewRangeChange: setZoom,
+      options: timelineOptions,
+      onOptionsChange: setTimelineOptions,
       traceLinkHref,
       linkPatterns: getLinkPatterns(),
     }),
-    [selectedSpanId, selectSpan, timeZone, findQuery, setFindQuery, zoom, setZoom, traceLinkHref],
+    [selectedSpanId, selectSpan, timeZone, findQuery, setFindQuery, zoom, setZoom, timelineOptions, setTimelineOptions, traceLinkHref],
   );
   // The same element while only the progress changes (several times a second), so that React
   // does not render the preview's waterfall again for each progress message.

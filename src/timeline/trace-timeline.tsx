@@ -18,6 +18,9 @@
  *   (the collapsed set is built from it once per trace, not followed afterwards); after each change
  *   of the collapsed set the component reports the new parameter, null meaning "leave it out"
  *   (nothing collapsed, or too long to write). Leave both out to keep the state inside.
+ * - `options?: TimelineOptions` + `onOptionsChange?(options: TimelineOptions)`: the view switches
+ *   (critical path, group repeats, clock skew, bar label, show only matches), kept in the URL by
+ *   the trace page (./timeline-options.ts). Leave both out to keep them inside the component.
  * - `traceLinkHref?(traceId: string, spanId: string): string`: href of a span in another trace,
  *   so that links/references to other traces can be followed. Without it they are plain text.
  * - `linkPatterns?: LinkPattern[]`: config.json's link patterns, shown as links in the span details.
@@ -51,7 +54,7 @@ import { selfTimeOf } from '../model/self-time';
 import { SpanFlag, type Trace } from '../model/types';
 import { commonAttributeKeys } from './attribute-text';
 import { decodeCollapseParam, encodeCollapseParam } from './collapse-param';
-import { FindBar, type FindMode } from './find-bar';
+import { FindBar } from './find-bar';
 import { Minimap } from './minimap';
 import type { HoveredEvent, RowContext } from './row-context';
 import {
@@ -77,6 +80,7 @@ import { scrollTopToShowRow } from './row-window';
 import { NAME_COLUMN_VAR, ROW_HEIGHT_PX, rowDomId } from './span-row';
 import { DEFAULT_NAME_COLUMN_PX } from './span-row-geometry';
 import { TickGridLines, TimeRuler } from './time-ruler';
+import { DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './timeline-options';
 import { clampViewRange, fullViewRange, isFullView, type ViewRange } from './time-scale';
 import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-analyses';
 import { findDebounceMs, prepareFind, useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
@@ -95,6 +99,8 @@ export interface TraceTimelineProps {
   onViewRangeChange?(range: ViewRange | null): void;
   foldParam?: string | null;
   onFoldParamChange?(param: string | null): void;
+  options?: TimelineOptions;
+  onOptionsChange?(options: TimelineOptions): void;
   traceLinkHref?(traceId: string, spanId: string): string;
   linkPatterns?: readonly LinkPattern[];
 }
@@ -153,12 +159,16 @@ export function TraceTimeline(props: TraceTimelineProps) {
     onFoldParamChange(encodeCollapseParam(columns, trace.spans, collapsed));
   }, [collapsed, openedWith, columns, trace, onFoldParamChange]);
 
-  // ---- view options ----------------------------------------------------------------------------
-  const [showCritical, setShowCritical] = useState(false);
-  const [adjustSkew, setAdjustSkew] = useState(false);
-  const [groupRepeats, setGroupRepeats] = useState(false);
-  const [labelAttribute, setLabelAttribute] = useState<string | null>(null);
-  const [findMode, setFindMode] = useState<FindMode>('highlight');
+  // ---- view options: controlled when onOptionsChange is given ---------------------------------
+  const [ownOptions, setOwnOptions] = useState<TimelineOptions>(DEFAULT_TIMELINE_OPTIONS);
+  const { onOptionsChange } = props;
+  const options = onOptionsChange ? (props.options ?? DEFAULT_TIMELINE_OPTIONS) : ownOptions;
+  const { criticalPath: showCritical, adjustSkew, groupRepeats, findMode } = options;
+  const setOption = <K extends keyof TimelineOptions>(key: K, value: TimelineOptions[K]): void => {
+    const next = { ...options, [key]: value };
+    if (onOptionsChange) onOptionsChange(next);
+    else setOwnOptions(next);
+  };
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [nameColumnPx, setNameColumnPx] = useState(DEFAULT_NAME_COLUMN_PX);
   const [timelineWidthPx, setTimelineWidthPx] = useState(600);
@@ -201,6 +211,9 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const errorIndices = useMemo(() => errorSpanIndices(trace, SpanFlag.Error), [trace]);
   const critical = useMemo(() => (showCritical ? criticalSegmentsBySpan(shown) : null), [shown, showCritical]);
   const attributeKeys = useMemo(() => commonAttributeKeys(trace.spans), [trace]);
+  // A label from a link that this trace's spans do not share (or not yet, in a preview) shows the
+  // duration; the link keeps it.
+  const labelAttribute = options.labelAttribute !== null && attributeKeys.includes(options.labelAttribute) ? options.labelAttribute : null;
   // Same element objects on every render, so React skips them while the list scrolls.
   const attributeOptions = useMemo(
     () =>
@@ -548,19 +561,19 @@ export function TraceTimeline(props: TraceTimelineProps) {
             − level
           </Button>
           <span className="mx-1 h-4 w-px bg-slate-300 dark:bg-slate-600" aria-hidden="true" />
-          <Toggle label="Critical path" checked={showCritical} onChange={setShowCritical} />
-          <Toggle label="Group repeats" checked={groupRepeats} onChange={setGroupRepeats} />
+          <Toggle label="Critical path" checked={showCritical} onChange={(on) => setOption('criticalPath', on)} />
+          <Toggle label="Group repeats" checked={groupRepeats} onChange={(on) => setOption('groupRepeats', on)} />
           <Toggle
             label={skew.skewedCount > 0 ? `Adjust clock skew (${skew.skewedCount})` : 'Adjust clock skew'}
             checked={adjustSkew}
-            onChange={setAdjustSkew}
+            onChange={(on) => setOption('adjustSkew', on)}
             disabled={skew.skewedCount === 0}
           />
           <label className="flex items-center gap-1 text-xs text-slate-700 dark:text-slate-300">
             Bar label
             <select
               value={labelAttribute ?? ''}
-              onChange={(e) => setLabelAttribute(e.target.value === '' ? null : e.target.value)}
+              onChange={(e) => setOption('labelAttribute', e.target.value === '' ? null : e.target.value)}
               className="max-w-48 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
             >
               <option value="">Duration</option>
@@ -585,7 +598,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           onNext={() => goToMatch(1)}
           onPrevious={() => goToMatch(-1)}
           mode={findMode}
-          onModeChange={setFindMode}
+          onModeChange={(mode) => setOption('findMode', mode)}
           errorCount={errorIndices.length}
           onNextError={() => goToError(1)}
           onPreviousError={() => goToError(-1)}
