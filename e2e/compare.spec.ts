@@ -123,6 +123,41 @@ test.describe('trace comparison', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
+  test("the waterfall's folded rows are in the URL (fold=): a reload, or the graph and back, keeps them", async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    const grid = page.getByRole('treegrid', { name: 'Comparison timeline' });
+    await expect(grid).toBeVisible();
+    const allRows = (await grid.getAttribute('aria-rowcount'))!;
+    const historyLength = await page.evaluate(() => history.length);
+    // Opening a link writes nothing.
+    expect(new URL(page.url()).searchParams.get('fold')).toBeNull();
+
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await expect(grid).toHaveAttribute('aria-rowcount', '1');
+    await expect(page).toHaveURL(/[?&]fold=all(&|$)/);
+    // Unfold the root (node 0): its children show, still folded.
+    await grid.getByRole('button', { name: /^Expand / }).first().click();
+    await expect(page).toHaveURL(/[?&]fold=all_0(&|$)/);
+    const rootOpen = (await grid.getAttribute('aria-rowcount'))!;
+    expect(Number(rootOpen)).toBeGreaterThan(1);
+    expect(Number(rootOpen)).toBeLessThan(Number(allRows));
+    const rowNames = () => grid.getByRole('row').evaluateAll((rows) => rows.map((r) => r.getAttribute('aria-label') ?? r.textContent));
+    const shown = await rowNames();
+
+    await page.reload();
+    await expect(grid).toHaveAttribute('aria-rowcount', rootOpen);
+    expect(await rowNames()).toEqual(shown);
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    await expect(page.getByRole('img', { name: 'Trace difference graph' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    await expect(grid).toHaveAttribute('aria-rowcount', rootOpen);
+
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await expect(grid).toHaveAttribute('aria-rowcount', allRows);
+    await expect(page).not.toHaveURL(/[?&]fold=/);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
   test("the table's sort, Only changed rows and filter are in the URL too (sort=, rows=all, filter=), with the waterfall's find", async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
     const table = page.getByRole('table', { name: 'Trace differences' });

@@ -1,7 +1,7 @@
 // Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom`, `fold`
 // (the waterfall's collapse state) and the waterfall's view switches (`critical`, `group`, `skew`,
-// `label`, `findmode`: src/timeline/timeline-options.ts); the comparison waterfall's `find` and `changed`, and
-// its table's `sort`, `rows` and `filter`.
+// `label`, `findmode`: src/timeline/timeline-options.ts); the comparison waterfall's `find`, `changed` and
+// `fold` (src/compare/diff-fold-param.ts), and its table's `sort`, `rows` and `filter`.
 // They change on every keystroke, drag frame or burst of clicks, so the component keeps them
 // locally and the URL is written once the user pauses (browsers throttle history.replaceState
 // calls). Kept locally, a control also shows its new state at once: a checkbox whose `checked`
@@ -9,7 +9,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../compare/diff-table-rows';
-import type { DiffFilters } from '../compare/diff-waterfall';
+import type { DiffWaterfallView } from '../compare/diff-waterfall';
 import { parseTimelineOptions, timelineOptionsParams } from '../timeline/timeline-options';
 import { withParams } from './url-params';
 
@@ -111,13 +111,15 @@ export function useTimelineOptionsParam() {
   return useDebouncedParam(parseTimelineOptions, timelineOptionsParams);
 }
 
-const readComparisonFilters = (params: URLSearchParams): DiffFilters => ({
+const readComparisonWaterfall = (params: URLSearchParams): DiffWaterfallView => ({
   findText: readFind(params),
   onlyChanged: params.get('changed') === '1',
+  fold: readFold(params),
 });
-const writeComparisonFilters = (filters: DiffFilters): [string, string | null][] => [
-  ...writeFind(filters.findText),
-  ['changed', filters.onlyChanged ? '1' : null],
+const writeComparisonWaterfall = (view: DiffWaterfallView): [string, string | null][] => [
+  ...writeFind(view.findText),
+  ['changed', view.onlyChanged ? '1' : null],
+  ...writeFold(view.fold),
 ];
 
 const readComparisonTable = (params: URLSearchParams): DiffTableView => ({
@@ -133,23 +135,23 @@ const writeComparisonTable = (view: DiffTableView): [string, string | null][] =>
 
 /** What the comparison page keeps in its URL besides the traces, the view and the open node. */
 export interface ComparisonUrlState {
-  /** The waterfall's find text and "Only changed" switch: `find=`, `changed=1`. */
-  filters: DiffFilters;
+  /** The waterfall's find text, "Only changed" switch and folded rows: `find=`, `changed=1`, `fold=`. */
+  waterfall: DiffWaterfallView;
   /** The table's sort (`sort=-timeB`; none: the default), "Only changed rows" (`rows=all` when off) and `filter=`. */
   table: DiffTableView;
 }
 
 const readComparison = (params: URLSearchParams): ComparisonUrlState => ({
-  filters: readComparisonFilters(params),
+  waterfall: readComparisonWaterfall(params),
   table: readComparisonTable(params),
 });
 // One value, one write: hooks with timers of their own could each write a URL that lacks the others' change.
 const writeComparison = (state: ComparisonUrlState): [string, string | null][] => [
-  ...writeComparisonFilters(state.filters),
+  ...writeComparisonWaterfall(state.waterfall),
   ...writeComparisonTable(state.table),
 ];
 
-/** The comparison page's waterfall filters and table view, as one debounced URL value. */
+/** The comparison page's waterfall filters and folded rows and its table view, as one debounced URL value. */
 export function useComparisonParams() {
   return useDebouncedParam(readComparison, writeComparison);
 }

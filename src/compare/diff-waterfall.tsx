@@ -1,10 +1,11 @@
 // The merged waterfall: one row per node of the union tree, with A's bar (neutral, the baseline)
 // above B's bar (coloured by the change) on one time axis from each trace's start. Rows are
 // virtualized; collapse state is one Uint8Array and the row list is rebuilt only when it, the
-// find text or the "only changed" switch changes.
+// find text or the "only changed" switch changes. All three are the caller's to keep (the
+// comparison page keeps them in its URL: `fold=` as in ./diff-fold-param.ts, `find=`, `changed=1`).
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { Button } from '../components/button';
 import { serviceColour } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
@@ -21,6 +22,7 @@ import {
   toggleNode,
   withAncestors,
 } from './diff-rows';
+import { decodeDiffFold, encodeDiffFold } from './diff-fold-param';
 import { nodeLabel } from './diff-sentences';
 import { DeltaLegend } from './delta-legend';
 import { niceTicks } from './nice-ticks';
@@ -30,26 +32,43 @@ const INDENT_PX = 12;
 const GRID_COLUMNS = 'minmax(14rem, 32%) minmax(0, 1fr) 6.5rem';
 export const BASELINE_COLOUR = '#8b95a5';
 
-/** The waterfall's filters, kept by the caller (the comparison page keeps them in its URL). */
-export interface DiffFilters {
+/** The waterfall's filters and folded rows, kept by the caller. */
+export interface DiffWaterfallView {
   /** Find text: services and operations to keep (with their ancestors). */
   findText: string;
   /** Only nodes whose time changed beyond the noise threshold (with their ancestors). */
   onlyChanged: boolean;
+  /**
+   * The folded rows as `fold=` text (./diff-fold-param.ts); null: none. Read when the waterfall
+   * opens (the collapsed set is built from it once per diff), reported after each change.
+   */
+  fold: string | null;
 }
 
 export interface DiffWaterfallProps {
   diff: TraceDiff;
   selectedNodeId: number | null;
   onSelectNode(nodeId: number | null): void;
-  filters: DiffFilters;
-  onFiltersChange(filters: DiffFilters): void;
+  view: DiffWaterfallView;
+  onViewChange(view: DiffWaterfallView): void;
 }
 
-export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, filters, onFiltersChange }: DiffWaterfallProps) {
+export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, view, onViewChange }: DiffWaterfallProps) {
   const { nodes } = diff;
-  const [collapsed, setCollapsed] = useState<Uint8Array>(() => new Uint8Array(nodes.length));
-  const { findText, onlyChanged } = filters;
+  const [openedWith] = useState(() => decodeDiffFold(nodes, view.fold));
+  const [collapsed, setCollapsed] = useState<Uint8Array>(openedWith);
+  const { findText, onlyChanged } = view;
+  // Each change of the folded rows is reported (not the set the waterfall opened with, so opening
+  // a link does not rewrite it). Encoding is O(nodes), once per change.
+  const viewRef = useRef(view);
+  useLayoutEffect(() => {
+    viewRef.current = view;
+  });
+  useEffect(() => {
+    if (collapsed === openedWith) return;
+    const fold = encodeDiffFold(nodes, collapsed);
+    if (fold !== viewRef.current.fold) onViewChange({ ...viewRef.current, fold });
+  }, [collapsed, openedWith, nodes, onViewChange]);
   const [activeNode, setActiveNode] = useState<number | null>(null);
   const findId = useId();
 
@@ -160,7 +179,7 @@ export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, filters, onF
           id={findId}
           type="search"
           value={findText}
-          onChange={(e) => onFiltersChange({ ...filters, findText: e.target.value })}
+          onChange={(e) => onViewChange({ ...view, findText: e.target.value })}
           placeholder="Find: service or operation"
           className={toolbarInput}
         />
@@ -168,7 +187,7 @@ export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, filters, onF
           {matches ? (matchCount === 0 ? 'No matches' : `${matchCount} ${matchCount === 1 ? 'match' : 'matches'}`) : ''}
         </span>
         <label className="flex items-center gap-1 text-xs text-slate-700 dark:text-slate-300">
-          <input type="checkbox" checked={onlyChanged} onChange={(e) => onFiltersChange({ ...filters, onlyChanged: e.target.checked })} />
+          <input type="checkbox" checked={onlyChanged} onChange={(e) => onViewChange({ ...view, onlyChanged: e.target.checked })} />
           Only changed
         </label>
         <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => setCollapsed(new Uint8Array(nodes.length))}>

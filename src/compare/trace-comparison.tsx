@@ -6,7 +6,7 @@
  * - `selectedNodeId`, `onSelectedNodeChange(nodeId)`: the node whose details are open (its index in
  *   the diff's union tree, which the same pair of traces always gives). An index the diff does not
  *   have selects nothing.
- * - `filters`, `onFiltersChange`: the waterfall's find text and "Only changed" switch.
+ * - `waterfallView`, `onWaterfallViewChange`: the waterfall's find text, "Only changed" switch and folded rows.
  * - `tableView`, `onTableViewChange`: the table's sort, "Only changed rows" switch and filter text.
  * The route keeps all of them in the URL.
  *
@@ -25,7 +25,7 @@ import { DiffGraph } from './diff-graph';
 import { DiffSummary } from './diff-summary';
 import { DiffTable } from './diff-table';
 import type { DiffTableView } from './diff-table-rows';
-import { DiffWaterfall, type DiffFilters } from './diff-waterfall';
+import { DiffWaterfall, type DiffWaterfallView } from './diff-waterfall';
 
 export interface TraceComparisonProps {
   traceA: Trace;
@@ -35,15 +35,15 @@ export interface TraceComparisonProps {
   onViewChange: (view: ComparisonView) => void;
   selectedNodeId: number | null;
   onSelectedNodeChange: (nodeId: number | null) => void;
-  /** The waterfall's find text and "only changed" switch. */
-  filters: DiffFilters;
-  onFiltersChange: (filters: DiffFilters) => void;
+  /** The waterfall's find text, "only changed" switch and folded rows. */
+  waterfallView: DiffWaterfallView;
+  onWaterfallViewChange: (view: DiffWaterfallView) => void;
   tableView: DiffTableView;
   onTableViewChange: (view: DiffTableView) => void;
 }
 
 export function TraceComparison(props: TraceComparisonProps) {
-  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange, filters, onFiltersChange, tableView, onTableViewChange } = props;
+  const { traceA, traceB, spanHref, view, onViewChange, onSelectedNodeChange, waterfallView, onWaterfallViewChange, tableView, onTableViewChange } = props;
   const diff = useDiff(traceA, traceB);
   const switchId = useId();
   if (diff === null) return <LoadingState label="Comparing the traces…" />;
@@ -65,8 +65,8 @@ export function TraceComparison(props: TraceComparisonProps) {
                 diff={diff}
                 selectedNodeId={selectedNodeId}
                 onSelectNode={select}
-                filters={filters}
-                onFiltersChange={onFiltersChange}
+                view={waterfallView}
+                onViewChange={onWaterfallViewChange}
               />
             )}
           </ComparisonViewSwitch>

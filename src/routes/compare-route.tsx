@@ -17,7 +17,7 @@ import { selectedNodeFromParam } from '../compare/selected-node-param';
 import { CompareSideCard, rootLabel, type CompareSideState } from '../compare/compare-side-card';
 import { compareHref } from '../compare/parse-compare-input';
 import type { DiffTableView } from '../compare/diff-table-rows';
-import type { DiffFilters } from '../compare/diff-waterfall';
+import type { DiffWaterfallView } from '../compare/diff-waterfall';
 import { TraceComparison, type TraceComparisonProps } from '../compare/trace-comparison';
 import { LoadingState } from '../components/loading-state';
 import { traceLoadErrorMessage } from '../app/backend-error-message';
@@ -44,20 +44,20 @@ function useSideQuery(side: Side): UseQueryResult<LoadedTrace> {
 }
 
 /**
- * The comparison with its waterfall's filters (`find=`, `changed=1`) and its table's sort, switch
+ * The comparison with its waterfall's filters and folded rows (`find=`, `changed=1`, `fold=`) and its table's sort, switch
  * and filter (`sort=`, `rows=all`, `filter=`) in the URL, written once the user pauses, as on the
  * trace page. The caller keys it by the pair of traces, so a new comparison
  * starts from its own URL.
  */
-function ComparisonWithUrlState(props: Omit<TraceComparisonProps, 'filters' | 'onFiltersChange' | 'tableView' | 'onTableViewChange'>) {
+function ComparisonWithUrlState(props: Omit<TraceComparisonProps, 'waterfallView' | 'onWaterfallViewChange' | 'tableView' | 'onTableViewChange'>) {
   const [state, setState] = useComparisonParams();
-  const onFiltersChange = useCallback((filters: DiffFilters) => setState((current) => ({ ...current, filters })), [setState]);
+  const onWaterfallViewChange = useCallback((waterfall: DiffWaterfallView) => setState((current) => ({ ...current, waterfall })), [setState]);
   const onTableViewChange = useCallback((table: DiffTableView) => setState((current) => ({ ...current, table })), [setState]);
   return (
     <TraceComparison
       {...props}
-      filters={state.filters}
-      onFiltersChange={onFiltersChange}
+      waterfallView={state.waterfall}
+      onWaterfallViewChange={onWaterfallViewChange}
       tableView={state.table}
       onTableViewChange={onTableViewChange}
     />
