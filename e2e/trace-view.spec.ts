@@ -734,6 +734,21 @@ test.describe('trace view on demo traces', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
+  test('a label= the trace does not have shows the durations, and the link keeps it', async ({ page }) => {
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
+    const grid = timeline(page);
+    const labels = () => grid.locator('[data-bar-label]').allTextContents();
+    await expect(grid.locator('[data-bar-label]').first()).toBeVisible();
+    const durations = await labels();
+    expect(durations.every((text) => /\d/.test(text))).toBe(true);
+
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo&label=no.such.attribute`);
+    await expect(grid.locator('[data-bar-label]').first()).toBeVisible();
+    expect(await labels()).toEqual(durations);
+    await expect(page.getByRole('group', { name: 'Timeline options' }).getByRole('combobox', { name: /^Bar label/ })).toHaveValue('');
+    expect(param(page, 'label')).toBe('no.such.attribute');
+  });
+
   test('view= links open each view directly, and a reload stays in it', async ({ page }) => {
     await page.goto(`./trace/${checkoutTraceId}?backend=demo&view=stats`);
     await expect(page.getByRole('table', { name: 'Trace statistics' })).toBeVisible();
