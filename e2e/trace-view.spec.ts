@@ -114,6 +114,8 @@ const N_PLUS_ONE_FIXTURE = 'jaeger/n_plus_one_positive.json';
 const ORPHAN_FIXTURE = 'otel-gui/sample-trace-orphan-span.json';
 const SKEW_FIXTURE = 'zipkin/skew.json';
 const checkoutTraceId = demoTraceId({ scenario: 'checkout', seed: 3 });
+/** A demo trace with an N+1 query loop: a run of a dozen or more `SELECT orders` siblings. */
+const orderHistoryTraceId = demoTraceId({ scenario: 'order-history', seed: 3 });
 
 async function openFiles(page: Page, rels: string[]): Promise<Locator> {
   await page.goto('./search');
@@ -731,6 +733,50 @@ test.describe('trace view on demo traces', () => {
     await expect(page).not.toHaveURL(/[?&](critical|group|label|findmode)=/);
     await expect(grid.locator('[data-critical-path]')).toHaveCount(0);
     expect(param(page, 'find')).toBe('payments');
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
+  });
+
+  test('unfolded repeat groups are in the URL (group=repeats_<first member>) and a reload keeps them', async ({ page }) => {
+    await page.goto(`./trace/${orderHistoryTraceId}?backend=demo&group=repeats`);
+    const grid = timeline(page);
+    const group = grid.getByRole('row', { name: /\d+ × / }).first();
+    await expect(group).toHaveAttribute('aria-expanded', 'false');
+    const historyLength = await page.evaluate(() => history.length);
+    const folded = Number(await grid.getAttribute('aria-rowcount'));
+    const members = Number(/(\d+) × /.exec((await group.getAttribute('aria-label')) ?? (await group.textContent()) ?? '')?.[1]);
+    expect(members).toBeGreaterThanOrEqual(3);
+
+    await group.click();
+    await grid.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(group).toHaveAttribute('aria-expanded', 'true');
+    await expectRowCount(grid, folded + members);
+    await expect(page).toHaveURL(/[?&]group=repeats_[0-9a-f]+(&|$)/);
+    // The list names the group by its first member: the row right under the header.
+    const headerAt = Number(await group.getAttribute('aria-rowindex'));
+    const firstMember = grid.locator(`[role="row"][aria-rowindex="${headerAt + 1}"]`);
+    expect(param(page, 'group')).toBe(`repeats_${await firstMember.getAttribute('data-span-id')}`);
+    const before = await topRows(grid);
+
+    await page.reload();
+    await expect(group).toHaveAttribute('aria-expanded', 'true');
+    await expectRowCount(grid, folded + members);
+    await expect.poll(() => topRows(grid)).toEqual(before);
+
+    // Folded again: the list goes; grouping off and on again starts with every group folded.
+    await group.click();
+    await grid.focus();
+    await page.keyboard.press('ArrowLeft');
+    await expectRowCount(grid, folded);
+    await expect.poll(() => param(page, 'group')).toBe('repeats');
+    await page.keyboard.press('ArrowRight');
+    await expect(page).toHaveURL(/[?&]group=repeats_/);
+    const repeats = page.getByRole('group', { name: 'Timeline options' }).getByRole('checkbox', { name: 'Group repeats' });
+    await repeats.uncheck();
+    await expect(page).not.toHaveURL(/[?&]group=/);
+    await repeats.check();
+    await expect(group).toHaveAttribute('aria-expanded', 'false');
+    await expect.poll(() => param(page, 'group')).toBe('repeats');
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 

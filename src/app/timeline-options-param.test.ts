@@ -12,7 +12,14 @@ describe('timeline options in the URL', () => {
   });
 
   it('every switch survives a round trip, alone and together, and other parameters stay', () => {
-    const all: TimelineOptions = { criticalPath: true, groupRepeats: true, adjustSkew: true, labelAttribute: 'http.route', findMode: 'filter' };
+    const all: TimelineOptions = {
+      criticalPath: true,
+      groupRepeats: true,
+      openGroups: '',
+      adjustSkew: true,
+      labelAttribute: 'http.route',
+      findMode: 'filter',
+    };
     expect(roundTrip(all)).toEqual(all);
     for (const patch of [{ criticalPath: true }, { groupRepeats: true }, { adjustSkew: true }, { labelAttribute: 'a b&c=d' }, { findMode: 'filter' as const }]) {
       const options = { ...DEFAULT_TIMELINE_OPTIONS, ...patch };
@@ -33,5 +40,16 @@ describe('timeline options in the URL', () => {
   it('unknown or malformed values read as the defaults', () => {
     const options = parseTimelineOptions(new URLSearchParams('critical=yes&group=1&skew=true&label=&findmode=hide'));
     expect(options).toEqual(DEFAULT_TIMELINE_OPTIONS);
+    expect(parseTimelineOptions(new URLSearchParams('group=repeatsX_a1'))).toEqual(DEFAULT_TIMELINE_OPTIONS);
+  });
+
+  it('the unfolded groups follow group=repeats_ and go with the switch', () => {
+    const open = { ...DEFAULT_TIMELINE_OPTIONS, groupRepeats: true, openGroups: 'a1b2.c3d4' };
+    const params = withParams(new URLSearchParams('span=ab'), timelineOptionsParams(open));
+    expect(params.toString()).toBe('span=ab&group=repeats_a1b2.c3d4');
+    expect(parseTimelineOptions(params)).toEqual(open);
+    // A list without the switch is not written; a bare "repeats_" reads as no group open.
+    expect(timelineOptionsParams({ ...open, groupRepeats: false })).toContainEqual(['group', null]);
+    expect(parseTimelineOptions(new URLSearchParams('group=repeats_'))).toEqual({ ...DEFAULT_TIMELINE_OPTIONS, groupRepeats: true });
   });
 });

@@ -43,7 +43,7 @@ export const MAX_FOLD_EXCEPTIONS = 40;
 export type SpanIdList = ArrayLike<{ readonly spanId: string }>;
 
 const EXCEPTIONS_MARK = '_';
-const ID_SEPARATOR = '.';
+export const ID_SEPARATOR = '.';
 /** Characters an ID token may hold once escaped. */
 const ESCAPED_ID = /^[0-9A-Za-z*-]+$/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
@@ -109,7 +109,7 @@ export function encodeCollapseParam(columns: SpanColumns, spans: SpanIdList, col
  * cannot point at them); an ID with half a UTF-16 surrogate pair (possible in a hostile JSON
  * string) has no UTF-8 form.
  */
-function canBeNamed(id: string): boolean {
+export function canBeNamed(id: string): boolean {
   return id !== '' && !LONE_SURROGATE.test(id);
 }
 
@@ -145,7 +145,8 @@ function parseBase(text: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function parseIds(text: string): Set<string> {
+/** The IDs of a "."-separated list of escaped IDs; unreadable tokens are skipped. */
+export function parseIds(text: string): Set<string> {
   const ids = new Set<string>();
   for (const token of text.split(ID_SEPARATOR)) {
     const id = unescapeId(token);
@@ -155,7 +156,7 @@ function parseIds(text: string): Set<string> {
 }
 
 /** Characters outside [0-9A-Za-z-] as *XX per UTF-8 byte (percent-encoding with another sign). */
-function escapeId(id: string): string {
+export function escapeId(id: string): string {
   return encodeURIComponent(id)
     .replace(/[_.!~*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%/g, '*');

@@ -20,7 +20,9 @@
  *   (nothing collapsed, or too long to write). Leave both out to keep the state inside.
  * - `options?: TimelineOptions` + `onOptionsChange?(options: TimelineOptions)`: the view switches
  *   (critical path, group repeats, clock skew, bar label, show only matches), kept in the URL by
- *   the trace page (./timeline-options.ts). Leave both out to keep them inside the component.
+ *   the trace page (./timeline-options.ts), and which repeat groups are unfolded (`openGroups`:
+ *   read when a trace arrives, reported after each change, as `foldParam` is). Leave both out to
+ *   keep them inside the component.
  * - `traceLinkHref?(traceId: string, spanId: string): string`: href of a span in another trace,
  *   so that links/references to other traces can be followed. Without it they are plain text.
  * - `linkPatterns?: LinkPattern[]`: config.json's link patterns, shown as links in the span details.
@@ -54,6 +56,7 @@ import { selfTimeOf } from '../model/self-time';
 import { SpanFlag, type Trace } from '../model/types';
 import { commonAttributeKeys } from './attribute-text';
 import { decodeCollapseParam, encodeCollapseParam } from './collapse-param';
+import { decodeOpenGroups, encodeOpenGroups } from './open-groups-param';
 import { FindBar } from './find-bar';
 import { Minimap } from './minimap';
 import type { HoveredEvent, RowContext } from './row-context';
@@ -113,16 +116,19 @@ interface PerTraceState {
   collapsed: Uint8Array;
   /** The collapsed set the trace opened with (from `foldParam`): no change to report while it stays. */
   openedWith: Uint8Array;
+  /** Unfolded repeat groups, once changed here; null = as the trace opened with (`openGroupsList`). */
   groupExpanded: Uint8Array | null;
+  /** The unfolded groups the trace opened with (options.openGroups then), read once groups exist. */
+  openGroupsList: string;
   /** Active (keyboard) row: a span index or a group row value; null = none yet. */
   activeRow: number | null;
   /** Span index of the current find match, or -1. */
   currentMatch: number;
 }
 
-function initialState(trace: Trace, foldParam: string | null | undefined): PerTraceState {
+function initialState(trace: Trace, foldParam: string | null | undefined, openGroupsList: string): PerTraceState {
   const collapsed = decodeCollapseParam(trace.columns, trace.spans, foldParam);
-  return { trace, collapsed, openedWith: collapsed, groupExpanded: null, activeRow: null, currentMatch: -1 };
+  return { trace, collapsed, openedWith: collapsed, groupExpanded: null, openGroupsList, activeRow: null, currentMatch: -1 };
 }
 
 export function TraceTimeline(props: TraceTimelineProps) {
@@ -130,10 +136,12 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const { columns } = trace;
 
   // ---- per-trace state (reset during render when the trace changes: no stale frame) ----------
-  const [state, setState] = useState(() => initialState(trace, props.foldParam));
+  // (Only the controlled options come from a link; the component's own start with no group open.)
+  const openGroupsList = props.onOptionsChange ? (props.options?.openGroups ?? '') : '';
+  const [state, setState] = useState(() => initialState(trace, props.foldParam, openGroupsList));
   let current = state;
   if (state.trace !== trace) {
-    current = initialState(trace, props.foldParam);
+    current = initialState(trace, props.foldParam, openGroupsList);
     setState(current);
   }
   const { collapsed, activeRow, currentMatch } = current;
@@ -164,10 +172,18 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const { onOptionsChange } = props;
   const options = onOptionsChange ? (props.options ?? DEFAULT_TIMELINE_OPTIONS) : ownOptions;
   const { criticalPath: showCritical, adjustSkew, groupRepeats, findMode } = options;
-  const setOption = <K extends keyof TimelineOptions>(key: K, value: TimelineOptions[K]): void => {
-    const next = { ...options, [key]: value };
-    if (onOptionsChange) onOptionsChange(next);
-    else setOwnOptions(next);
+  const setOptions = useCallback(
+    (next: TimelineOptions): void => {
+      if (onOptionsChange) onOptionsChange(next);
+      else setOwnOptions(next);
+    },
+    [onOptionsChange],
+  );
+  const setOption = <K extends keyof TimelineOptions>(key: K, value: TimelineOptions[K]): void => setOptions({ ...options, [key]: value });
+  // Grouping switched on or off starts with every group folded (and no list in the URL).
+  const setGroupRepeats = (on: boolean): void => {
+    update(() => ({ groupExpanded: null, openGroupsList: '' }));
+    setOptions({ ...options, groupRepeats: on, openGroups: '' });
   };
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
   const [nameColumnPx, setNameColumnPx] = useState(DEFAULT_NAME_COLUMN_PX);
@@ -226,9 +242,22 @@ export function TraceTimeline(props: TraceTimelineProps) {
   );
   const groups = useSiblingGroups(trace, groupRepeats);
   const groupExpanded = useMemo(
-    () => (groups ? (current.groupExpanded ?? new Uint8Array(groups.firstIndex.length)) : new Uint8Array(0)),
-    [groups, current.groupExpanded],
+    () => (groups ? (current.groupExpanded ?? decodeOpenGroups(groups, trace.spans, current.openGroupsList)) : new Uint8Array(0)),
+    [groups, current.groupExpanded, current.openGroupsList, trace],
   );
+  // ---- unfolded groups → URL (`group=repeats_…`): after each change made here (a click, or
+  // revealing a span inside a folded group), not for the set the trace opened with. O(groups).
+  const optionsRef = useRef(options);
+  useLayoutEffect(() => {
+    optionsRef.current = options;
+  });
+  const changedGroups = current.groupExpanded;
+  useEffect(() => {
+    if (changedGroups === null || groups === null) return;
+    const latest = optionsRef.current;
+    const openGroups = encodeOpenGroups(groups, trace.spans, changedGroups) ?? '';
+    if (latest.groupRepeats && openGroups !== latest.openGroups) setOptions({ ...latest, openGroups });
+  }, [changedGroups, groups, trace, setOptions]);
   const find = useFindMatches(trace, findQuery);
   const filterVisible = findMode === 'filter' && find.query !== '' ? find.visible : null;
 
@@ -562,7 +591,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           </Button>
           <span className="mx-1 h-4 w-px bg-slate-300 dark:bg-slate-600" aria-hidden="true" />
           <Toggle label="Critical path" checked={showCritical} onChange={(on) => setOption('criticalPath', on)} />
-          <Toggle label="Group repeats" checked={groupRepeats} onChange={(on) => setOption('groupRepeats', on)} />
+          <Toggle label="Group repeats" checked={groupRepeats} onChange={setGroupRepeats} />
           <Toggle
             label={skew.skewedCount > 0 ? `Adjust clock skew (${skew.skewedCount})` : 'Adjust clock skew'}
             checked={adjustSkew}
