@@ -89,7 +89,7 @@ test.describe('trace comparison', () => {
     await expect(details).toHaveCount(0);
   });
 
-  test("the waterfall's find text and Only changed are in the URL (find=, changed=1), so a reload or a shared link keeps them", async ({ page }) => {
+  test("the waterfall's find text and Only changed spans are in the URL (find=, changed=1), so a reload or a shared link keeps them", async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
     const grid = page.getByRole('treegrid', { name: 'Comparison timeline' });
     await expect(grid).toBeVisible();
@@ -103,7 +103,7 @@ test.describe('trace comparison', () => {
     await find.fill(service);
     await expect(page.getByRole('status').filter({ hasText: /\d+ match/ })).toBeVisible();
     await expect(page).toHaveURL(new RegExp(`[?&]find=${encodeURIComponent(service).replace(/%20/g, '(\\+|%20)')}(&|$)`));
-    const onlyChanged = page.getByRole('checkbox', { name: 'Only changed', exact: true });
+    const onlyChanged = page.getByRole('checkbox', { name: 'Only changed spans' });
     await onlyChanged.check();
     await expect(page).toHaveURL(/[?&]changed=1(&|$)/);
     const filteredRows = await grid.getAttribute('aria-rowcount');

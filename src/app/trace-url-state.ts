@@ -135,7 +135,7 @@ const writeComparisonTable = (view: DiffTableView): [string, string | null][] =>
 
 /** What the comparison page keeps in its URL besides the traces, the view and the open node. */
 export interface ComparisonUrlState {
-  /** The waterfall's find text, "Only changed" switch and folded rows: `find=`, `changed=1`, `fold=`. */
+  /** The waterfall's find text, "Only changed spans" switch and folded rows: `find=`, `changed=1`, `fold=`. */
   waterfall: DiffWaterfallView;
   /** The table's sort (`sort=-timeB`; none: the default), "Only changed rows" (`rows=all` when off) and `filter=`. */
   table: DiffTableView;

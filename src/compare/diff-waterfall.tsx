@@ -188,7 +188,7 @@ export function DiffWaterfall({ diff, selectedNodeId, onSelectNode, view, onView
         </span>
         <label className="flex items-center gap-1 text-xs text-slate-700 dark:text-slate-300">
           <input type="checkbox" checked={onlyChanged} onChange={(e) => onViewChange({ ...view, onlyChanged: e.target.checked })} />
-          Only changed
+          Only changed spans
         </label>
         <Button variant="ghost" className="px-2 py-0.5 text-xs" onClick={() => setCollapsed(new Uint8Array(nodes.length))}>
           Expand all

@@ -6,7 +6,7 @@
  * - `selectedNodeId`, `onSelectedNodeChange(nodeId)`: the node whose details are open (its index in
  *   the diff's union tree, which the same pair of traces always gives). An index the diff does not
  *   have selects nothing.
- * - `waterfallView`, `onWaterfallViewChange`: the waterfall's find text, "Only changed" switch and folded rows.
+ * - `waterfallView`, `onWaterfallViewChange`: the waterfall's find text, "Only changed spans" switch and folded rows.
  * - `tableView`, `onTableViewChange`: the table's sort, "Only changed rows" switch and filter text.
  * The route keeps all of them in the URL.
  *

@@ -3,7 +3,7 @@
 // `backend`), so A and B can come from different backends or from opened files; `view=graph`
 // shows the diff graph instead of the merged waterfall (kept when swapping A and B or comparing
 // other traces); `node` is the node whose details are open; `find` and `changed=1` are the
-// waterfall's find text and "Only changed" switch. /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
+// waterfall's find text and "Only changed spans" switch. /compare and /compare/:traceIdA show the "Compare with…" form. Each side loads on its own: a failure names
 // its side, backend and cause, offers Retry, and leaves the other side on screen.
 import { useCallback, useEffect, useMemo } from 'react';
 import { useQuery, type UseQueryResult } from '@tanstack/react-query';
