@@ -9,18 +9,24 @@ async function longestTaskAfter(page, fromMs) {
   );
 }
 
-/** Search: from the moment the search response has fully arrived to the list and plot being on screen. */
+/**
+ * Search: from the moment the search response has fully arrived to the list (with its count) and
+ * the plot being painted, both moments taken in the page.
+ */
 export async function measureSearch(context, url, expectedCount) {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
+  await page.addInitScript(SHOWN_SCRIPT, {
+    selectors: ['section[aria-label="Results"] [role="listitem"]', '[role="img"][aria-label="Trace durations over time"]'],
+    text: { selector: 'section[aria-label="Results"] strong', includes: `${expectedCount} traces` },
+  });
   try {
     await page.goto(url);
     const countText = new RegExp(`\\b${expectedCount.toLocaleString('en-US').replace(',', ',?')} traces\\b`);
     await page.getByText(countText).first().waitFor({ timeout: 60_000 });
     await page.getByRole('img', { name: 'Trace durations over time' }).first().waitFor({ timeout: 60_000 });
-    const shownMs = await page.evaluate(
-      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now())))),
-    );
+    await page.waitForFunction(() => window.__shownMs !== undefined, null, { timeout: 10_000, polling: 50 });
+    const shownMs = await page.evaluate(() => window.__shownMs);
     const responseEnd = await page.evaluate(
       () => performance.getEntriesByType('resource').filter((e) => /trace-summaries|api\/traces\?/.test(e.name)).at(-1)?.responseEnd ?? null,
     );
@@ -32,25 +38,28 @@ export async function measureSearch(context, url, expectedCount) {
 }
 
 /**
- * Records, inside the page, the moment an element matching `selector` is first painted (two
- * frames after it entered the DOM), as window.__shownMs. Timed in the page, like the trace's
- * first row: asking from the harness once Playwright has seen the element would add the
- * protocol's round trips (40 to 350 ms on a busy 2-core machine) to the figure.
+ * Records, inside the page, the moment the elements named by `selectors` (all of them, and the
+ * `text` check if given) are first painted (two frames after they are all in the DOM), as
+ * window.__shownMs. Timed in the page, like the trace's first row: asking from the harness once
+ * Playwright has seen the element would add the protocol's round trips (40 to 350 ms on a busy
+ * 2-core machine) to the figure.
  */
-const SHOWN_SCRIPT = (selector) => {
+const SHOWN_SCRIPT = ({ selectors, text }) => {
   const check = () => {
-    if (window.__shownSeen || !document.querySelector(selector)) return;
+    if (window.__shownSeen || !selectors.every((selector) => document.querySelector(selector))) return;
+    // (Digits compared without thousands separators: "1,500" and "1500" both count.)
+    if (text && !(document.querySelector(text.selector)?.textContent ?? '').replace(/,/g, '').includes(text.includes)) return;
     window.__shownSeen = performance.now();
     requestAnimationFrame(() => requestAnimationFrame(() => (window.__shownMs = performance.now())));
   };
-  new MutationObserver(check).observe(document, { childList: true, subtree: true });
+  new MutationObserver(check).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 /** Compare: from navigation to the `Trace differences` table with rows. */
 export async function measureCompare(context, url) {
   const page = await context.newPage();
   await page.addInitScript(LONG_TASKS);
-  await page.addInitScript(SHOWN_SCRIPT, 'table[aria-label="Trace differences"] tbody tr');
+  await page.addInitScript(SHOWN_SCRIPT, { selectors: ['table[aria-label="Trace differences"] tbody tr'] });
   try {
     await page.goto(url);
     const table = page.getByRole('table', { name: 'Trace differences' });
