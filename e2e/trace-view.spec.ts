@@ -821,6 +821,60 @@ test.describe('trace view on demo traces', () => {
     await expect(timeline(page)).toBeVisible();
   });
 
+  test('the span table and statistics keep their sort, service and grouping in the URL (spans.*, stats.*) across reloads and tabs', async ({ page }) => {
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo&view=spans`);
+    const tabs = page.getByRole('navigation', { name: 'Trace views' });
+    const table = page.getByRole('table', { name: 'Spans', exact: true });
+    const spanRows = table.locator('tbody tr[data-span-id]');
+    const service = page.getByRole('combobox', { name: /^Service/ });
+    await expect(spanRows.first()).toBeVisible();
+    const historyLength = await page.evaluate(() => history.length);
+    const allSpans = await spanRows.count();
+
+    // Self time, shortest first, only one service's spans.
+    await table.getByRole('button', { name: /^Self time/ }).click();
+    await table.getByRole('button', { name: /^Self time/ }).click();
+    await expect(table.getByRole('columnheader', { name: /Self time/ })).toHaveAttribute('aria-sort', 'ascending');
+    const serviceName = (await service.locator('option').nth(1).textContent())!.replace(/ \(\d+\)$/, '');
+    await service.selectOption({ index: 1 });
+    await expect(page).toHaveURL(/[?&]spans\.service=/);
+    expect(param(page, 'spans.sort')).toBe('selfTime');
+    expect(param(page, 'spans.service')).toBe(serviceName);
+    const filtered = await spanRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id')));
+    expect(filtered.length).toBeLessThan(allSpans);
+
+    // Statistics: by operation, p95 first.
+    await tabs.getByRole('link', { name: 'Statistics' }).click();
+    const stats = page.getByRole('table', { name: 'Trace statistics' });
+    await page.getByRole('combobox', { name: 'Group by' }).selectOption('operation');
+    await stats.getByRole('button', { name: /^p95/ }).click();
+    await expect(stats.getByRole('columnheader', { name: /p95/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page).toHaveURL(/[?&]stats\.sort=-p95(&|$)/);
+    expect(param(page, 'stats.by')).toBe('operation');
+    const statsRows = () => stats.getByRole('rowheader').allTextContents();
+    const byOperation = await statsRows();
+
+    await page.reload();
+    await expect(stats.getByRole('columnheader', { name: /p95/ })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page.getByRole('combobox', { name: 'Group by' })).toHaveValue('operation');
+    await expect.poll(statsRows).toEqual(byOperation);
+    // The span table's own parameters were kept beside them.
+    await tabs.getByRole('link', { name: 'Spans' }).click();
+    await expect(table.getByRole('columnheader', { name: /Self time/ })).toHaveAttribute('aria-sort', 'ascending');
+    await expect(service).toHaveValue('0');
+    await expect.poll(() => spanRows.evaluateAll((rows) => rows.map((r) => r.getAttribute('data-span-id')))).toEqual(filtered);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength); // (tabs and controls replace the entry)
+
+    // A service the trace lacks shows every span, and the link keeps it; defaults write nothing.
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo&view=spans&spans.service=no-such-service`);
+    await expect(spanRows).toHaveCount(allSpans);
+    await expect(service).toHaveValue('');
+    expect(param(page, 'spans.service')).toBe('no-such-service');
+    await service.selectOption({ index: 1 });
+    await service.selectOption('');
+    await expect(page).not.toHaveURL(/spans\.service=/);
+  });
+
   test('zoom: a drag on the minimap zooms, zoom= is in the URL, a reload keeps it, 0 resets it', async ({ page }) => {
     await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
     const grid = timeline(page);

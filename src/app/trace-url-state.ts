@@ -1,6 +1,7 @@
 // Trace page state kept in the URL (DESIGN.md §3): `find` (also Jaeger's `uiFind`), `zoom`, `fold`
 // (the waterfall's collapse state) and the waterfall's view switches (`critical`, `group`, `skew`,
-// `label`, `findmode`: src/timeline/timeline-options.ts); the comparison waterfall's `find`, `changed` and
+// `label`, `findmode`: src/timeline/timeline-options.ts), the span table's `spans.sort` and
+// `spans.service` and the statistics' `stats.by` and `stats.sort` (src/timeline/table-views.ts); the comparison waterfall's `find`, `changed` and
 // `fold` (src/compare/diff-fold-param.ts), and its table's `sort`, `rows` and `filter`.
 // They change on every keystroke, drag frame or burst of clicks, so the component keeps them
 // locally and the URL is written once the user pauses (browsers throttle history.replaceState
@@ -10,6 +11,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import { useSearchParams } from 'react-router';
 import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../compare/diff-table-rows';
 import type { DiffWaterfallView } from '../compare/diff-waterfall';
+import { parseSpanTableView, parseStatsView, spanTableViewParams, statsViewParams } from '../timeline/table-views';
 import { parseTimelineOptions, timelineOptionsParams } from '../timeline/timeline-options';
 import { withParams } from './url-params';
 
@@ -109,6 +111,16 @@ export function useFoldParam() {
 /** The waterfall's view switches (critical path, group repeats, clock skew, bar label, show only matches). */
 export function useTimelineOptionsParam() {
   return useDebouncedParam(parseTimelineOptions, timelineOptionsParams);
+}
+
+/** The span table's sort and service filter. */
+export function useSpanTableViewParam() {
+  return useDebouncedParam(parseSpanTableView, spanTableViewParams);
+}
+
+/** The statistics' grouping and sort. */
+export function useStatsViewParam() {
+  return useDebouncedParam(parseStatsView, statsViewParams);
 }
 
 const readComparisonWaterfall = (params: URLSearchParams): DiffWaterfallView => ({

@@ -27,7 +27,7 @@ import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
-import { useFindParam, useFoldParam, useTimelineOptionsParam, useZoomParam } from '../app/trace-url-state';
+import { useFindParam, useFoldParam, useSpanTableViewParam, useStatsViewParam, useTimelineOptionsParam, useZoomParam } from '../app/trace-url-state';
 import { useReplaceParam } from '../app/url-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
@@ -141,6 +141,8 @@ function TracePage({ traceId }: { traceId: string }) {
   const [zoom, setZoom] = useZoomParam();
   const [fold, setFold] = useFoldParam();
   const [timelineOptions, setTimelineOptions] = useTimelineOptionsParam();
+  const [spanTableView, setSpanTableView] = useSpanTableViewParam();
+  const [statsView, setStatsView] = useStatsViewParam();
   // Relative to <base href>, so it works under any path prefix.
   const traceLinkHref = useCallback(
     (otherTraceId: string, spanId: string) =>
@@ -310,7 +312,19 @@ function TracePage({ traceId }: { traceId: string }) {
       <div className="flex min-h-0 flex-1 flex-col">
         {/* Only the whole trace reads and writes fold=: the preview's tree is partial, and its own
             collapse state must not overwrite the link's. */}
-        <TraceViewSwitch key="trace" view={view} rawText={rawText} trace={trace} {...viewProps} foldParam={fold} onFoldParamChange={setFold} />
+        <TraceViewSwitch
+          key="trace"
+          view={view}
+          rawText={rawText}
+          trace={trace}
+          {...viewProps}
+          foldParam={fold}
+          onFoldParamChange={setFold}
+          spanTableView={spanTableView}
+          onSpanTableViewChange={setSpanTableView}
+          statsView={statsView}
+          onStatsViewChange={setStatsView}
+        />
       </div>
     </div>
   );

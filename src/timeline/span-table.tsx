@@ -2,8 +2,9 @@
  * SpanTable: every span of a trace as a flat, sortable table (view=spans).
  *
  * Props: `trace`, `selectedSpanId`, `onSelectSpan(spanId)` (a row click opens the span, as in the
- * waterfall). Sorting (start, duration, self time, service, name) and the service filter are
- * local UI state. The table body is virtualised with spacer rows, so 100k spans stay fast while
+ * waterfall), and `view` + `onViewChange`: the sort (start, duration, self time, service, name)
+ * and the service filter, kept in the URL by the trace page (./table-views.ts). Leave both out to
+ * keep them inside the component. The table body is virtualised with spacer rows, so 100k spans stay fast while
  * the markup remains a real <table> with sortable column headers (aria-sort).
  */
 
@@ -13,12 +14,15 @@ import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import { computeSelfTimes } from '../model/self-time';
 import type { Trace } from '../model/types';
-import { spanTableOrder, type SortDirection, type SpanTableSortKey } from './span-table-order';
+import { spanTableOrder, type SpanTableSortKey } from './span-table-order';
+import { DEFAULT_SPAN_TABLE_VIEW, type SpanTableView } from './table-views';
 
 interface SpanTableProps {
   trace: Trace;
   selectedSpanId: string | null;
   onSelectSpan(spanId: string | null): void;
+  view?: SpanTableView;
+  onViewChange?(view: SpanTableView): void;
 }
 
 const ROW_HEIGHT_PX = 30;
@@ -31,14 +35,18 @@ const COLUMNS: { key: SpanTableSortKey; label: string; numeric: boolean }[] = [
   { key: 'selfTime', label: 'Self time', numeric: true },
 ];
 
-export function SpanTable({ trace, selectedSpanId, onSelectSpan }: SpanTableProps) {
-  const [sortKey, setSortKey] = useState<SpanTableSortKey>('duration');
-  const [direction, setDirection] = useState<SortDirection>('descending');
-  const [serviceIndex, setServiceIndex] = useState<number | null>(null);
+export function SpanTable({ trace, selectedSpanId, onSelectSpan, ...props }: SpanTableProps) {
+  const [ownView, setOwnView] = useState<SpanTableView>(DEFAULT_SPAN_TABLE_VIEW);
+  const view = props.onViewChange ? (props.view ?? DEFAULT_SPAN_TABLE_VIEW) : ownView;
+  const setView = props.onViewChange ?? setOwnView;
+  const { sortKey, direction } = view;
+  // A service from a link that this trace lacks shows every span; the link keeps it.
+  const foundService = view.service === null ? -1 : trace.services.findIndex((s) => s.name === view.service);
+  const serviceIndex = foundService < 0 ? null : foundService;
   const selfTimes = useMemo(() => computeSelfTimes(trace), [trace]);
   const colours = useMemo(() => serviceColours(trace.services.map((s) => s.name)), [trace]);
   const order = useMemo(
-    () => spanTableOrder(trace, selfTimes, sortKey, direction, serviceIndex !== null && serviceIndex < trace.services.length ? serviceIndex : null),
+    () => spanTableOrder(trace, selfTimes, sortKey, direction, serviceIndex),
     [trace, selfTimes, sortKey, direction, serviceIndex],
   );
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -70,11 +78,8 @@ export function SpanTable({ trace, selectedSpanId, onSelectSpan }: SpanTableProp
   const bottomPad = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
 
   const sortBy = (key: SpanTableSortKey) => {
-    if (key === sortKey) setDirection(direction === 'ascending' ? 'descending' : 'ascending');
-    else {
-      setSortKey(key);
-      setDirection(key === 'service' || key === 'name' || key === 'start' ? 'ascending' : 'descending');
-    }
+    if (key === sortKey) setView({ ...view, direction: direction === 'ascending' ? 'descending' : 'ascending' });
+    else setView({ ...view, sortKey: key, direction: key === 'service' || key === 'name' || key === 'start' ? 'ascending' : 'descending' });
   };
 
   return (
@@ -84,7 +89,7 @@ export function SpanTable({ trace, selectedSpanId, onSelectSpan }: SpanTableProp
           Service
           <select
             value={serviceIndex ?? ''}
-            onChange={(e) => setServiceIndex(e.target.value === '' ? null : Number(e.target.value))}
+            onChange={(e) => setView({ ...view, service: e.target.value === '' ? null : (trace.services[Number(e.target.value)]?.name ?? null) })}
             className="rounded border border-slate-300 bg-white px-1 py-0.5 text-xs dark:border-slate-600 dark:bg-slate-900"
           >
             <option value="">All services</option>

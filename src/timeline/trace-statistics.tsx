@@ -1,7 +1,8 @@
 /**
  * TraceStatistics: timing statistics of one trace grouped by service, operation or an attribute
- * (view=stats). Props: `trace`. Grouping and sort are local UI state; the numbers come from
- * src/model/trace-stats.ts.
+ * (view=stats). Props: `trace`, and `view` + `onViewChange`: the grouping and the sort, kept in the
+ * URL by the trace page (./table-views.ts); leave both out to keep them inside the component. The
+ * numbers come from src/model/trace-stats.ts.
  */
 
 import { useId, useMemo, useState } from 'react';
@@ -9,8 +10,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { traceStats, type StatsGroupBy, type TraceStatsRow } from '../model/trace-stats';
 import type { Trace } from '../model/types';
 import { commonAttributeKeys } from './attribute-text';
-
-type SortColumn = 'key' | 'count' | 'totalUs' | 'selfTotalUs' | 'avgUs' | 'minUs' | 'maxUs' | 'p95Us';
+import { DEFAULT_STATS_VIEW, type StatsSortColumn as SortColumn, type StatsView } from './table-views';
 
 const NUMERIC_COLUMNS: { key: Exclude<SortColumn, 'key'>; label: string; duration: boolean }[] = [
   { key: 'count', label: 'Spans', duration: false },
@@ -22,13 +22,36 @@ const NUMERIC_COLUMNS: { key: Exclude<SortColumn, 'key'>; label: string; duratio
   { key: 'p95Us', label: 'p95', duration: true },
 ];
 
-export function TraceStatistics({ trace }: { trace: Trace }) {
-  const [groupChoice, setGroupChoice] = useState<string>('service');
-  const [sort, setSort] = useState<{ column: SortColumn; ascending: boolean }>({ column: 'totalUs', ascending: false });
+interface TraceStatisticsProps {
+  trace: Trace;
+  view?: StatsView;
+  onViewChange?(view: StatsView): void;
+}
+
+export function TraceStatistics({ trace, ...props }: TraceStatisticsProps) {
+  const [ownView, setOwnView] = useState<StatsView>(DEFAULT_STATS_VIEW);
+  const view = props.onViewChange ? (props.view ?? DEFAULT_STATS_VIEW) : ownView;
+  const setView = props.onViewChange ?? setOwnView;
+  const sort = { column: view.sortColumn, ascending: view.ascending };
+  const setSort = (next: { column: SortColumn; ascending: boolean }) => setView({ ...view, sortColumn: next.column, ascending: next.ascending });
   const selectId = useId();
   const attributeKeys = useMemo(() => commonAttributeKeys(trace.spans), [trace]);
+  // An attribute from a link that this trace's spans do not share groups by service; the link keeps it.
+  const { groupBy } = view;
+  const groupChoice =
+    groupBy.kind === 'attribute' ? (attributeKeys.includes(groupBy.key) ? `attr:${groupBy.key}` : 'service') : groupBy.kind;
+  const setGroupChoice = (choice: string) =>
+    setView({
+      ...view,
+      groupBy:
+        choice === 'service'
+          ? { kind: 'service' }
+          : choice === 'operation'
+            ? { kind: 'operation' }
+            : { kind: 'attribute', key: choice.slice('attr:'.length) },
+    });
   const rows = useMemo(() => traceStats(trace, toGroupBy(groupChoice)), [trace, groupChoice]);
-  const sorted = useMemo(() => sortRows(rows, sort.column, sort.ascending), [rows, sort]);
+  const sorted = useMemo(() => sortRows(rows, view.sortColumn, view.ascending), [rows, view.sortColumn, view.ascending]);
   const totalSelfUs = rows.reduce((sum, r) => sum + r.selfTotalUs, 0);
   const groupLabel = groupChoice === 'service' ? 'Service' : groupChoice === 'operation' ? 'Operation' : groupChoice.slice('attr:'.length);
 

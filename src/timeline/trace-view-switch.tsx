@@ -2,7 +2,9 @@
  * TraceViewSwitch: one trace in the view the URL asks for (`view=`): the waterfall (timeline),
  * the span table (spans), statistics (stats), the flame graph (flame) or the JSON (json).
  *
- * Props: everything TraceTimeline takes, plus `view` and, for the JSON view, optional `rawText`.
+ * Props: everything TraceTimeline takes, plus `view`, for the JSON view optional `rawText`, and
+ * the span table's and the statistics' controls (`spanTableView` + `onSpanTableViewChange`,
+ * `statsView` + `onStatsViewChange`: ./table-views.ts), which the trace page keeps in its URL.
  * The span table and the flame graph show the same "Span details" panel beside them when a span
  * is selected, so `span=` means the same thing in every view. Unknown views fall back to the
  * timeline (the route should still normalise the URL).
@@ -15,6 +17,7 @@ import { RawJsonView } from './raw-json-view';
 import { SpanDetails } from './span-details';
 import { SpanTable } from './span-table';
 import { TraceStatistics } from './trace-statistics';
+import type { SpanTableView, StatsView } from './table-views';
 import { TraceTimeline, type TraceTimelineProps } from './trace-timeline';
 
 export type TraceViewName = 'timeline' | 'spans' | 'stats' | 'flame' | 'json';
@@ -34,16 +37,25 @@ export function isTraceViewName(value: string | null | undefined): value is Trac
 export interface TraceViewSwitchProps extends TraceTimelineProps {
   view: TraceViewName | string | null | undefined;
   rawText?: string;
+  spanTableView?: SpanTableView;
+  onSpanTableViewChange?(view: SpanTableView): void;
+  statsView?: StatsView;
+  onStatsViewChange?(view: StatsView): void;
 }
 
 export function TraceViewSwitch(props: TraceViewSwitchProps) {
-  const { view, rawText, ...timelineProps } = props;
+  const { view, rawText, spanTableView, onSpanTableViewChange, statsView, onStatsViewChange, ...timelineProps } = props;
   const { trace, selectedSpanId, onSelectSpan } = props;
   switch (view) {
     case 'spans':
       return (
         <WithDetails {...props}>
-          <SpanTable trace={trace} selectedSpanId={selectedSpanId} onSelectSpan={onSelectSpan} />
+          <SpanTable
+            trace={trace}
+            selectedSpanId={selectedSpanId}
+            onSelectSpan={onSelectSpan}
+            {...(onSpanTableViewChange ? { view: spanTableView, onViewChange: onSpanTableViewChange } : {})}
+          />
         </WithDetails>
       );
     case 'flame':
@@ -53,7 +65,7 @@ export function TraceViewSwitch(props: TraceViewSwitchProps) {
         </WithDetails>
       );
     case 'stats':
-      return <TraceStatistics trace={trace} />;
+      return <TraceStatistics trace={trace} {...(onStatsViewChange ? { view: statsView, onViewChange: onStatsViewChange } : {})} />;
     case 'json':
       return <RawJsonView trace={trace} rawText={rawText} />;
     default:
