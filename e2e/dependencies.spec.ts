@@ -42,6 +42,18 @@ test.describe('dependency graph on the demo backend', () => {
     await expect(parentHeader).toHaveAttribute('aria-sort', 'ascending');
     const parents = await rows.locator('td:first-child').allTextContents();
     expect(parents).toEqual([...parents].sort((a, b) => a.localeCompare(b)));
+
+    // The order is in the URL (sort=parent), replacing the history entry; a reload keeps it.
+    await expect(page).toHaveURL(/[?&]sort=parent(&|$)/);
+    const historyLength = await page.evaluate(() => history.length);
+    await page.reload();
+    await expect(parentHeader).toHaveAttribute('aria-sort', 'ascending');
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(parents);
+    // Back to the default (most calls first): the parameter goes.
+    await table(page).getByRole('columnheader', { name: 'Calls' }).getByRole('button').click();
+    await expect(table(page).getByRole('columnheader', { name: 'Calls' })).toHaveAttribute('aria-sort', 'descending');
+    await expect(page).not.toHaveURL(/[?&]sort=/);
+    expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
   test('focus on a service puts service and depth in the URL and shrinks the graph', async ({ page }) => {

@@ -14,6 +14,7 @@ import { buildServiceGraph, edgeErrorRate, inducedSubgraph } from './graph-model
 import { buildScene } from './graph-scene';
 import { DARK_PALETTE, ERROR_BANDS, LIGHT_PALETTE, nodeRadii, toLayoutInput } from './graph-style';
 import type { LayoutKind } from './layout-types';
+import type { SortState } from './sort-edges';
 import { useGraphLayout } from './use-graph-layout';
 
 export interface FocusState {
@@ -36,6 +37,9 @@ export interface DependencyGraphViewProps {
   onOpenService: (service: string) => void;
   /** An edge without trace IDs was clicked: search the traces of those calls. */
   onOpenEdge: (parent: string, child: string) => void;
+  /** The table's order (URL `sort=`); without `onTableSortChange` the table keeps its own. */
+  tableSort?: SortState;
+  onTableSortChange?: (sort: SortState) => void;
 }
 
 /** Above this many services, suggest focusing (the whole graph is still drawn). */
@@ -263,6 +267,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
         onShowEdgeTraces={(edge) => setSelected({ graph, edge })}
         selectedEdge={selectedEdge}
         pageSize={50}
+        {...(props.onTableSortChange ? { sort: props.tableSort, onSortChange: props.onTableSortChange } : {})}
       />
     </div>
   );

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatDurationUs } from '../lib/duration-format';
 import { Button } from '../components/button';
 import { edgeErrorRate, type GraphEdge } from './graph-model';
-import { sortEdges, type SortColumn, type SortState } from './sort-edges';
+import { DEFAULT_EDGE_SORT, sortEdges, type SortColumn, type SortState } from './sort-edges';
 
 export interface DependencyTableProps {
   edges: readonly GraphEdge[];
@@ -16,6 +16,9 @@ export interface DependencyTableProps {
   onShowEdgeTraces: (edgeIndex: number) => void;
   selectedEdge: number;
   pageSize?: number;
+  /** The order, kept in the page's URL (`sort=`); without `onSortChange` the table keeps its own. */
+  sort?: SortState;
+  onSortChange?: (sort: SortState) => void;
 }
 
 const numberFormat = new Intl.NumberFormat('en-US');
@@ -26,8 +29,10 @@ function percent(rate: number | null): string {
   return `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)} %`;
 }
 
-export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onShowEdgeTraces, selectedEdge, pageSize = 100 }: DependencyTableProps) {
-  const [sort, setSort] = useState<SortState>({ column: 'calls', descending: true });
+export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onShowEdgeTraces, selectedEdge, pageSize = 100, ...props }: DependencyTableProps) {
+  const [ownSort, setOwnSort] = useState<SortState>(DEFAULT_EDGE_SORT);
+  const sort = props.onSortChange ? (props.sort ?? DEFAULT_EDGE_SORT) : ownSort;
+  const setSort = props.onSortChange ?? setOwnSort;
   const [shown, setShown] = useState(pageSize);
   const sorted = useMemo(() => sortEdges(edges, sort), [edges, sort]);
   const hasErrors = edges.some((edge) => edge.link.errorCount !== undefined);
@@ -53,9 +58,7 @@ export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onSh
   ];
 
   const onSort = (column: SortColumn) => {
-    setSort((current) =>
-      current.column === column ? { column, descending: !current.descending } : { column, descending: column !== 'parent' && column !== 'child' },
-    );
+    setSort(sort.column === column ? { column, descending: !sort.descending } : { column, descending: column !== 'parent' && column !== 'child' });
   };
 
   const visible = sorted.slice(0, shown);

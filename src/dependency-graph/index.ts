@@ -14,3 +14,4 @@ export {
   type WindowSpec,
 } from './time-window';
 export { focusFromParams, layoutFromParams, writeFocusParams } from './url-state';
+export { formatEdgeSort, parseEdgeSort, type SortState as EdgeSortState } from './sort-edges';

@@ -9,6 +9,24 @@ export interface SortState {
   descending: boolean;
 }
 
+/** The table's order when the URL does not say: most calls first. */
+export const DEFAULT_EDGE_SORT: SortState = Object.freeze({ column: 'calls', descending: true });
+
+const SORT_COLUMNS: readonly SortColumn[] = ['parent', 'child', 'calls', 'errors', 'errorRate', 'p50', 'p95'];
+
+/** `sort=` on /dependencies: a column, "-" first for descending (`-p95`); anything else is the default. */
+export function parseEdgeSort(text: string | null): SortState {
+  const descending = text?.startsWith('-') ?? false;
+  const column = SORT_COLUMNS.find((c) => c === (descending ? text?.slice(1) : text));
+  return column ? { column, descending } : DEFAULT_EDGE_SORT;
+}
+
+/** The `sort=` value for an order; null for the default (the parameter is left out). */
+export function formatEdgeSort(sort: SortState): string | null {
+  if (sort.column === DEFAULT_EDGE_SORT.column && sort.descending === DEFAULT_EDGE_SORT.descending) return null;
+  return `${sort.descending ? '-' : ''}${sort.column}`;
+}
+
 function value(edge: GraphEdge, column: SortColumn): string | number | undefined {
   const { link } = edge;
   switch (column) {

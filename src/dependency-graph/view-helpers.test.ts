@@ -5,7 +5,7 @@ import { buildScene, hitEdge, hitNode } from './graph-scene';
 import { nodeRadii, toLayoutInput } from './graph-style';
 import { placeLabels } from './label-placement';
 import { layeredLayout } from './layered-layout';
-import { sortEdges } from './sort-edges';
+import { DEFAULT_EDGE_SORT, formatEdgeSort, parseEdgeSort, sortEdges, type SortColumn } from './sort-edges';
 import { parseLookback, resolveWindow, widerLookback, windowSpecFromParams, writeWindowParams } from './time-window';
 import { focusFromParams, writeFocusParams } from './url-state';
 
@@ -121,5 +121,24 @@ describe('scene hit testing', () => {
     expect(edgeScreenWidth(1, 0.2)).toBe(1);
     expect(edgeScreenWidth(4, 1)).toBe(4);
     expect(edgeScreenWidth(4, 3)).toBe(6);
+  });
+});
+
+describe('table order in the URL (sort=)', () => {
+  it('round-trips every column and direction; the default writes nothing', () => {
+    const columns: SortColumn[] = ['parent', 'child', 'calls', 'errors', 'errorRate', 'p50', 'p95'];
+    for (const column of columns) {
+      for (const descending of [true, false]) {
+        const sort = { column, descending };
+        const text = formatEdgeSort(sort);
+        expect(parseEdgeSort(text)).toEqual(sort);
+        expect(text === null).toBe(column === 'calls' && descending);
+      }
+    }
+    expect(formatEdgeSort({ column: 'p95', descending: true })).toBe('-p95');
+  });
+
+  it('reads anything else as the default', () => {
+    for (const text of [null, '', '-', 'speed', '-Parent', '--calls']) expect(parseEdgeSort(text)).toEqual(DEFAULT_EDGE_SORT);
   });
 });

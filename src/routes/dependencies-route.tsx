@@ -1,5 +1,5 @@
 // /dependencies — which services call which, how much, and how often it fails (DESIGN.md §3).
-// URL state: backend, lookback or start/end, service + depth (+ direction) for focus, layout.
+// URL state: backend, lookback or start/end, service + depth (+ direction) for focus, layout, and the table's sort.
 // This route fetches the graph through src/api and hands the links to the dependency-graph feature.
 import { useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,13 +20,16 @@ import {
   TimeWindowPicker,
   describeLookback,
   focusFromParams,
+  formatEdgeSort,
   layoutFromParams,
+  parseEdgeSort,
   parseLookback,
   resolveWindow,
   widerLookback,
   windowSpecFromParams,
   writeFocusParams,
   writeWindowParams,
+  type EdgeSortState,
   type FocusState,
   type LayoutKind,
   type WindowSpec,
@@ -58,6 +61,7 @@ export function DependenciesRoute() {
   const range = resolveWindow(spec, clockUs);
   const focus = focusFromParams(params);
   const layout = layoutFromParams(params);
+  const tableSort = parseEdgeSort(params.get('sort'));
 
   // Graphs derived from traces (Tempo without Prometheus) take a while: show how far it got, and let
   // the user cancel (the backend's AbortSignal stops the remaining trace fetches).
@@ -182,6 +186,15 @@ export function DependenciesRoute() {
           traceHref={(traceId) => traceHref(traceId, backendId)}
           onOpenService={(service) => void navigate(serviceSearchHref(service))}
           onOpenEdge={(parent, child) => void navigate(edgeSearchHref(parent, child))}
+          tableSort={tableSort}
+          onTableSortChange={(sort: EdgeSortState) => {
+            // A re-sort replaces the history entry: Back goes to the previous graph, not the previous order.
+            const next = new URLSearchParams(params);
+            const text = formatEdgeSort(sort);
+            if (text === null) next.delete('sort');
+            else next.set('sort', text);
+            void navigate({ search: `?${next.toString()}` }, { replace: true });
+          }}
         />
       </>
     );
