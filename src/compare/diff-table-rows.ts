@@ -1,6 +1,7 @@
 // Rows of the `Trace differences` table: which nodes, in which order.
 
 import { isNodeChanged, selfDeltaUs, totalDeltaUs, type DiffNode, type TraceDiff } from '../model/trace-diff';
+import { formatSortParam, parseSortParam } from '../lib/sort-param';
 
 export type DiffSortKey = 'service' | 'operation' | 'countA' | 'countB' | 'timeA' | 'timeB' | 'delta' | 'selfDelta';
 export type SortDirection = 'ascending' | 'descending';
@@ -74,13 +75,10 @@ const SORT_KEYS: readonly DiffSortKey[] = ['service', 'operation', 'countA', 'co
 
 /** `sort=timeB` (ascending) or `sort=-timeB` (descending); anything else → null (the default sort). */
 export function parseDiffSortParam(value: string | null): DiffSort | null {
-  if (value === null) return null;
-  const descending = value.startsWith('-');
-  const key = descending ? value.slice(1) : value;
-  const known = SORT_KEYS.find((k) => k === key);
-  return known === undefined ? null : { key: known, direction: descending ? 'descending' : 'ascending' };
+  const sort = parseSortParam(value, SORT_KEYS);
+  return sort === null ? null : { key: sort.key, direction: sort.descending ? 'descending' : 'ascending' };
 }
 
 export function formatDiffSortParam(sort: DiffSort | null): string | null {
-  return sort === null ? null : `${sort.direction === 'descending' ? '-' : ''}${sort.key}`;
+  return sort === null ? null : formatSortParam(sort.key, sort.direction === 'descending');
 }

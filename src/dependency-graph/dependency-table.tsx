@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { formatDurationUs } from '../lib/duration-format';
 import { Button } from '../components/button';
+import { useControllableState } from '../components/use-controllable-state';
 import { edgeErrorRate, type GraphEdge } from './graph-model';
 import { DEFAULT_EDGE_SORT, sortEdges, type SortColumn, type SortState } from './sort-edges';
 
@@ -30,9 +31,7 @@ function percent(rate: number | null): string {
 }
 
 export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onShowEdgeTraces, selectedEdge, pageSize = 100, ...props }: DependencyTableProps) {
-  const [ownSort, setOwnSort] = useState<SortState>(DEFAULT_EDGE_SORT);
-  const sort = props.onSortChange ? (props.sort ?? DEFAULT_EDGE_SORT) : ownSort;
-  const setSort = props.onSortChange ?? setOwnSort;
+  const [sort, setSort] = useControllableState(props.sort, props.onSortChange, DEFAULT_EDGE_SORT);
   const [shown, setShown] = useState(pageSize);
   const sorted = useMemo(() => sortEdges(edges, sort), [edges, sort]);
   const hasErrors = edges.some((edge) => edge.link.errorCount !== undefined);

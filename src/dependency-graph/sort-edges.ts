@@ -1,5 +1,6 @@
 // Sorting for the dependency table. Unknown values (no error count, no latency) sort last in
 // either direction, so a column of mostly dashes never hides the real numbers.
+import { formatSortParam, parseSortParam } from '../lib/sort-param';
 import { edgeErrorRate, type GraphEdge } from './graph-model';
 
 export type SortColumn = 'parent' | 'child' | 'calls' | 'errors' | 'errorRate' | 'p50' | 'p95';
@@ -16,15 +17,14 @@ const SORT_COLUMNS: readonly SortColumn[] = ['parent', 'child', 'calls', 'errors
 
 /** `sort=` on /dependencies: a column, "-" first for descending (`-p95`); anything else is the default. */
 export function parseEdgeSort(text: string | null): SortState {
-  const descending = text?.startsWith('-') ?? false;
-  const column = SORT_COLUMNS.find((c) => c === (descending ? text?.slice(1) : text));
-  return column ? { column, descending } : DEFAULT_EDGE_SORT;
+  const sort = parseSortParam(text, SORT_COLUMNS);
+  return sort === null ? DEFAULT_EDGE_SORT : { column: sort.key, descending: sort.descending };
 }
 
 /** The `sort=` value for an order; null for the default (the parameter is left out). */
 export function formatEdgeSort(sort: SortState): string | null {
   if (sort.column === DEFAULT_EDGE_SORT.column && sort.descending === DEFAULT_EDGE_SORT.descending) return null;
-  return `${sort.descending ? '-' : ''}${sort.column}`;
+  return formatSortParam(sort.column, sort.descending);
 }
 
 function value(edge: GraphEdge, column: SortColumn): string | number | undefined {

@@ -74,10 +74,11 @@ export function DependenciesRoute() {
   const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${range.startUs}\u0000${range.endUs}`, query);
 
   /** Navigate to this page with some parameters changed (a new history entry: every view is a link). */
-  const update = (change: (next: URLSearchParams) => void) => {
+  /** A new graph (window, focus, layout) is a history entry; `replace` for changes within one (the table's order). */
+  const update = (change: (next: URLSearchParams) => void, options: { replace?: boolean } = {}) => {
     const next = new URLSearchParams(params);
     change(next);
-    void navigate({ search: `?${next.toString()}` });
+    void navigate({ search: `?${next.toString()}` }, options);
   };
   const setWindow = (next: WindowSpec) => update((p) => writeWindowParams(p, next));
 
@@ -187,14 +188,17 @@ export function DependenciesRoute() {
           onOpenService={(service) => void navigate(serviceSearchHref(service))}
           onOpenEdge={(parent, child) => void navigate(edgeSearchHref(parent, child))}
           tableSort={tableSort}
-          onTableSortChange={(sort: EdgeSortState) => {
+          onTableSortChange={(sort: EdgeSortState) =>
             // A re-sort replaces the history entry: Back goes to the previous graph, not the previous order.
-            const next = new URLSearchParams(params);
-            const text = formatEdgeSort(sort);
-            if (text === null) next.delete('sort');
-            else next.set('sort', text);
-            void navigate({ search: `?${next.toString()}` }, { replace: true });
-          }}
+            update(
+              (p) => {
+                const text = formatEdgeSort(sort);
+                if (text === null) p.delete('sort');
+                else p.set('sort', text);
+              },
+              { replace: true },
+            )
+          }
         />
       </>
     );

@@ -9,7 +9,8 @@
  */
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
+import { useControllableState } from '../components/use-controllable-state';
 import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import { computeSelfTimes } from '../model/self-time';
@@ -36,9 +37,7 @@ const COLUMNS: { key: SpanTableSortKey; label: string; numeric: boolean }[] = [
 ];
 
 export function SpanTable({ trace, selectedSpanId, onSelectSpan, ...props }: SpanTableProps) {
-  const [ownView, setOwnView] = useState<SpanTableView>(DEFAULT_SPAN_TABLE_VIEW);
-  const view = props.onViewChange ? (props.view ?? DEFAULT_SPAN_TABLE_VIEW) : ownView;
-  const setView = props.onViewChange ?? setOwnView;
+  const [view, setView] = useControllableState(props.view, props.onViewChange, DEFAULT_SPAN_TABLE_VIEW);
   const { sortKey, direction } = view;
   // A service from a link that this trace lacks shows every span; the link keeps it.
   const foundService = view.service === null ? -1 : trace.services.findIndex((s) => s.name === view.service);

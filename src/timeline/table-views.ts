@@ -12,6 +12,7 @@
 // read as the defaults, so a hand-edited or old link still opens. A service or attribute that the
 // trace lacks shows the default while the link keeps it (as for the bar label).
 
+import { formatSortParam, parseSortParam } from '../lib/sort-param';
 import type { SortDirection, SpanTableSortKey } from './span-table-order';
 
 export interface SpanTableView {
@@ -53,18 +54,11 @@ const STATS_SORT_WORDS: Readonly<Record<StatsSortColumn, string>> = {
 
 const ATTRIBUTE_PREFIX = 'attr.';
 
-/** `-word` → { word, descending: true }; `word` → ascending. */
-function splitSort(value: string | null): { word: string; descending: boolean } | null {
-  if (!value) return null;
-  return value.startsWith('-') ? { word: value.slice(1), descending: true } : { word: value, descending: false };
-}
-
 export function parseSpanTableView(params: URLSearchParams): SpanTableView {
-  const sort = splitSort(params.get('spans.sort'));
-  const sortKey = SPAN_SORT_KEYS.find((key) => key === sort?.word);
+  const sort = parseSortParam(params.get('spans.sort'), SPAN_SORT_KEYS);
   const service = params.get('spans.service');
   return {
-    ...(sort && sortKey ? { sortKey, direction: sort.descending ? 'descending' : 'ascending' } : DEFAULT_SPAN_TABLE_VIEW),
+    ...(sort ? { sortKey: sort.key, direction: sort.descending ? 'descending' : 'ascending' } : DEFAULT_SPAN_TABLE_VIEW),
     service: service === null || service === '' ? null : service,
   };
 }
@@ -73,7 +67,7 @@ export function parseSpanTableView(params: URLSearchParams): SpanTableView {
 export function spanTableViewParams(view: SpanTableView): [string, string | null][] {
   const isDefaultSort = view.sortKey === DEFAULT_SPAN_TABLE_VIEW.sortKey && view.direction === DEFAULT_SPAN_TABLE_VIEW.direction;
   return [
-    ['spans.sort', isDefaultSort ? null : `${view.direction === 'descending' ? '-' : ''}${view.sortKey}`],
+    ['spans.sort', isDefaultSort ? null : formatSortParam(view.sortKey, view.direction === 'descending')],
     ['spans.service', view.service],
   ];
 }
@@ -86,8 +80,8 @@ export function parseStatsView(params: URLSearchParams): StatsView {
       : by.startsWith(ATTRIBUTE_PREFIX) && by.length > ATTRIBUTE_PREFIX.length
         ? { kind: 'attribute', key: by.slice(ATTRIBUTE_PREFIX.length) }
         : { kind: 'service' };
-  const sort = splitSort(params.get('stats.sort'));
-  const column = (Object.keys(STATS_SORT_WORDS) as StatsSortColumn[]).find((c) => STATS_SORT_WORDS[c] === sort?.word);
+  const sort = parseSortParam(params.get('stats.sort'), Object.values(STATS_SORT_WORDS));
+  const column = (Object.keys(STATS_SORT_WORDS) as StatsSortColumn[]).find((c) => STATS_SORT_WORDS[c] === sort?.key);
   return sort && column ? { groupBy, sortColumn: column, ascending: !sort.descending } : { ...DEFAULT_STATS_VIEW, groupBy };
 }
 
@@ -96,6 +90,6 @@ export function statsViewParams(view: StatsView): [string, string | null][] {
   const isDefaultSort = view.sortColumn === DEFAULT_STATS_VIEW.sortColumn && view.ascending === DEFAULT_STATS_VIEW.ascending;
   return [
     ['stats.by', groupBy.kind === 'service' ? null : groupBy.kind === 'operation' ? 'operation' : `${ATTRIBUTE_PREFIX}${groupBy.key}`],
-    ['stats.sort', isDefaultSort ? null : `${view.ascending ? '' : '-'}${STATS_SORT_WORDS[view.sortColumn]}`],
+    ['stats.sort', isDefaultSort ? null : formatSortParam(STATS_SORT_WORDS[view.sortColumn], !view.ascending)],
   ];
 }

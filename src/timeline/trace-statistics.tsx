@@ -5,7 +5,8 @@
  * numbers come from src/model/trace-stats.ts.
  */
 
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
+import { useControllableState } from '../components/use-controllable-state';
 import { formatDurationUs } from '../lib/duration-format';
 import { traceStats, type StatsGroupBy, type TraceStatsRow } from '../model/trace-stats';
 import type { Trace } from '../model/types';
@@ -29,9 +30,7 @@ interface TraceStatisticsProps {
 }
 
 export function TraceStatistics({ trace, ...props }: TraceStatisticsProps) {
-  const [ownView, setOwnView] = useState<StatsView>(DEFAULT_STATS_VIEW);
-  const view = props.onViewChange ? (props.view ?? DEFAULT_STATS_VIEW) : ownView;
-  const setView = props.onViewChange ?? setOwnView;
+  const [view, setView] = useControllableState(props.view, props.onViewChange, DEFAULT_STATS_VIEW);
   const sort = { column: view.sortColumn, ascending: view.ascending };
   const setSort = (next: { column: SortColumn; ascending: boolean }) => setView({ ...view, sortColumn: next.column, ascending: next.ascending });
   const selectId = useId();

@@ -48,6 +48,7 @@ import {
   type PointerEvent as ReactPointerEvent,
 } from 'react';
 import { Button } from '../components/button';
+import { useControllableState } from '../components/use-controllable-state';
 import { NoticeBanner } from '../components/notice-banner';
 import { serviceColours } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
@@ -168,17 +169,8 @@ export function TraceTimeline(props: TraceTimelineProps) {
   }, [collapsed, openedWith, columns, trace, onFoldParamChange]);
 
   // ---- view options: controlled when onOptionsChange is given ---------------------------------
-  const [ownOptions, setOwnOptions] = useState<TimelineOptions>(DEFAULT_TIMELINE_OPTIONS);
-  const { onOptionsChange } = props;
-  const options = onOptionsChange ? (props.options ?? DEFAULT_TIMELINE_OPTIONS) : ownOptions;
+  const [options, setOptions] = useControllableState(props.options, props.onOptionsChange, DEFAULT_TIMELINE_OPTIONS);
   const { criticalPath: showCritical, adjustSkew, groupRepeats, findMode } = options;
-  const setOptions = useCallback(
-    (next: TimelineOptions): void => {
-      if (onOptionsChange) onOptionsChange(next);
-      else setOwnOptions(next);
-    },
-    [onOptionsChange],
-  );
   const setOption = <K extends keyof TimelineOptions>(key: K, value: TimelineOptions[K]): void => setOptions({ ...options, [key]: value });
   // Grouping switched on or off starts with every group folded (and no list in the URL).
   const setGroupRepeats = (on: boolean): void => {
@@ -199,27 +191,18 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const viewDurationUs = Math.max(shown.durationUs, trace.durationUs);
 
   // ---- zoom: controlled when onViewRangeChange is given ---------------------------------------
-  const [ownView, setOwnView] = useState<ViewRange | null>(null);
-  const viewControlled = props.onViewRangeChange !== undefined;
-  const requestedView = viewControlled ? (props.viewRange ?? null) : ownView;
+  const [requestedView, setRequestedView] = useControllableState<ViewRange | null>(props.viewRange, props.onViewRangeChange, null);
   const view = useMemo(
     () => (requestedView ? clampViewRange(requestedView, viewDurationUs) : fullViewRange(viewDurationUs)),
     [requestedView, viewDurationUs],
   );
-  const { onViewRangeChange } = props;
   const setView = useCallback(
-    (range: ViewRange | null) => {
-      const next = range && !isFullView(range, viewDurationUs) ? range : null;
-      if (onViewRangeChange) onViewRangeChange(next);
-      else setOwnView(next);
-    },
-    [onViewRangeChange, viewDurationUs],
+    (range: ViewRange | null) => setRequestedView(range && !isFullView(range, viewDurationUs) ? range : null),
+    [setRequestedView, viewDurationUs],
   );
 
   // ---- find: controlled when onFindQueryChange is given ---------------------------------------
-  const [ownQuery, setOwnQuery] = useState('');
-  const findQuery = props.onFindQueryChange ? (props.findQuery ?? '') : ownQuery;
-  const onFindQueryChange = props.onFindQueryChange ?? setOwnQuery;
+  const [findQuery, onFindQueryChange] = useControllableState(props.findQuery, props.onFindQueryChange, '');
 
   // ---- per-trace derived data (once per trace) -------------------------------------------------
   const colours = useMemo(() => serviceColours(trace.services.map((s) => s.name)), [trace]);
