@@ -13,7 +13,7 @@ import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../
 import type { DiffWaterfallView } from '../compare/diff-waterfall';
 import { parseSpanTableView, parseStatsView, spanTableViewParams, statsViewParams } from '../timeline/table-views';
 import { parseTimelineOptions, timelineOptionsParams } from '../timeline/timeline-options';
-import { withParams } from './url-params';
+import { liveSearchParams, withParams } from './url-params';
 
 export interface ZoomRangeUs {
   startUs: number;
@@ -47,9 +47,8 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
   const [value, setValue] = useState<T>(() => read(params));
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(value);
-  // react-router's functional update sees the URL of the render that made the setter: a write
-  // delayed by the timer must use the newest setter, or it would undo a tab switch or a span
-  // selection made during the pause.
+  // The write merges into the address bar's URL at that moment (liveSearchParams), so a tab switch
+  // or a span selection made during the pause is kept even before React has rendered it.
   const setParamsRef = useRef(setParams);
   useLayoutEffect(() => {
     setParamsRef.current = setParams;
@@ -57,7 +56,7 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
 
   const flush = useCallback(() => {
     timer.current = null;
-    setParamsRef.current((current) => withParams(current, write(latest.current)), { replace: true });
+    setParamsRef.current(withParams(liveSearchParams(), write(latest.current)), { replace: true });
     // `write` is a module-level function at every call site.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
