@@ -902,6 +902,18 @@ test.describe('trace view on demo traces', () => {
     await expect(page).not.toHaveURL(/[?&]zoom=/);
   });
 
+  test('a delayed URL write merges into the address bar, so a navigation React has not drawn yet is kept', async ({ page }) => {
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo&view=spans`);
+    const table = page.getByRole('table', { name: 'Spans', exact: true });
+    await expect(table.locator('tbody tr[data-span-id]').first()).toBeVisible();
+    // The sort's URL write waits for a pause. Within it the address bar changes behind React's back,
+    // as it does when a tab switch has been navigated but its render is still under way.
+    await table.getByRole('button', { name: /^Self time/ }).click();
+    await page.evaluate(() => history.replaceState(history.state, '', location.href.replace('view=spans', 'view=stats')));
+    await expect.poll(() => param(page, 'spans.sort')).toBe('-selfTime');
+    expect(param(page, 'view')).toBe('stats');
+  });
+
   test('the 100k-span demo trace opens virtualised, collapses and navigates', async ({ page }) => {
     test.setTimeout(90_000);
     const big = DEMO_LARGE_TRACES.find((t) => t.spanCount === 100_000)!;
