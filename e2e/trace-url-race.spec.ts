@@ -1,7 +1,8 @@
 // URL writes that wait for a pause in typing or clicking (find=, zoom=, fold=) must merge into the
 // URL as it is when they run, not as it was when the user started: otherwise a tab switch or a span
 // selected in the meantime is silently undone. Page clock control makes the timing deterministic.
-// (The delayed write in src/app/trace-url-state.ts calls the newest setSearchParams through a ref.)
+// (The delayed writes in src/app/trace-url-state.ts, and the view tabs, merge into the address bar's
+// URL at that moment: liveSearchParams in src/app/url-params.ts.)
 import { expect, test } from '@playwright/test';
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
 
@@ -63,4 +64,20 @@ test('fold= is written once a burst of collapse clicks pauses, keeps a tab switc
   // Back on the timeline (a new waterfall), the same rows are collapsed.
   await tabs.getByRole('link', { name: 'Timeline' }).click();
   await expect(grid).toHaveAttribute('aria-rowcount', rowCount, { timeout: 3000 });
+});
+
+test('a trace view tab keeps a URL write that landed after its last render, and still has an href for a new tab', async ({ page }) => {
+  await page.goto(`./trace/${traceId}?backend=demo&view=spans`);
+  const table = page.getByRole('table', { name: 'Spans', exact: true });
+  await expect(table.locator('tbody tr[data-span-id]').first()).toBeVisible();
+  const statistics = page.getByRole('navigation', { name: 'Trace views' }).getByRole('link', { name: 'Statistics' });
+  await expect(statistics).toHaveAttribute('href', /[?&]view=stats(&|$)/);
+  // A delayed write (here: the span table's sort) changes the address bar; the tabs have not been
+  // drawn again since, so their hrefs still lack it.
+  await page.evaluate(() => history.replaceState(history.state, '', `${location.href}&spans.sort=-selfTime`));
+  await expect(statistics).not.toHaveAttribute('href', /spans\.sort/);
+  await statistics.click();
+  await expect(page).toHaveURL(/[?&]view=stats(&|$)/);
+  expect(new URL(page.url()).searchParams.get('spans.sort')).toBe('-selfTime');
+  await expect(page.getByRole('table', { name: 'Trace statistics' })).toBeVisible();
 });

@@ -10,6 +10,7 @@ import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { useRetryingError } from '../app/use-retrying-error';
+import { liveSearchParams } from '../app/url-params';
 import { LoadingState } from '../components/loading-state';
 import { quoteTraceqlString } from '../lib/traceql';
 import { formatTimestamp } from '../lib/time-format';
@@ -73,10 +74,13 @@ export function DependenciesRoute() {
   // While Retry runs, the failure stays on screen (and keeps focus on its button) instead of a spinner.
   const { error: shownError, retrying } = useRetryingError(`${backendId}\u0000${range.startUs}\u0000${range.endUs}`, query);
 
-  /** Navigate to this page with some parameters changed (a new history entry: every view is a link). */
-  /** A new graph (window, focus, layout) is a history entry; `replace` for changes within one (the table's order). */
+  /**
+   * Navigate to this page with some parameters changed. A new graph (window, focus, layout) is a
+   * history entry; `replace` for changes within one (the table's order). The change is made to the
+   * address bar's URL, not this render's (see liveSearchParams).
+   */
   const update = (change: (next: URLSearchParams) => void, options: { replace?: boolean } = {}) => {
-    const next = new URLSearchParams(params);
+    const next = liveSearchParams();
     change(next);
     void navigate({ search: `?${next.toString()}` }, options);
   };

@@ -2,9 +2,9 @@
 // URL state: backend (which backend), span (selected span; replaced, not pushed, so Back leaves the trace),
 // view (timeline, spans, stats, flame, json), find (also Jaeger's uiFind), zoom and fold (collapsed rows).
 import { formatCount } from '../lib/count-format';
-import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
 import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
@@ -28,7 +28,7 @@ import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useFoldParam, useSpanTableViewParam, useStatsViewParam, useTimelineOptionsParam, useZoomParam } from '../app/trace-url-state';
-import { useReplaceParam } from '../app/url-params';
+import { liveSearchParams, useReplaceParam, withParams } from '../app/url-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 
@@ -37,21 +37,35 @@ function rootLabel(trace: Trace): string {
   return root ? `${root.serviceName}: ${root.name}` : 'Empty trace';
 }
 
-/** Tabs for the other views of the same trace; each is a link, so every view has its own URL. */
+/** The search part of this trace's URL in `view` (the timeline is the default, left out). */
+function searchForView(params: URLSearchParams, view: TraceViewName): string {
+  return withParams(params, [['view', view === 'timeline' ? null : view]]).toString();
+}
+
+/**
+ * Tabs for the other views of the same trace; each is a link, so every view has its own URL (and
+ * opens in a new tab). A plain click computes its target from the address bar when clicked: the
+ * href is from the last render, and a delayed URL write (a sort, a zoom) that landed since would
+ * be dropped by following it.
+ */
 function TraceViewTabs({ view }: { view: TraceViewName }) {
   const [searchParams] = useSearchParams();
+  const navigate = useNavigate();
+  const switchTo = (event: MouseEvent<HTMLAnchorElement>, name: TraceViewName) => {
+    if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    void navigate({ search: searchForView(liveSearchParams(), name) }, { replace: true });
+  };
   return (
     <nav aria-label="Trace views" className="flex gap-1 border-b border-slate-200 px-4 dark:border-slate-800">
       {TRACE_VIEWS.map((v) => {
-        const next = new URLSearchParams(searchParams);
-        if (v.name === 'timeline') next.delete('view');
-        else next.set('view', v.name);
         const current = v.name === view;
         return (
           <Link
             key={v.name}
-            to={{ search: next.toString() }}
+            to={{ search: searchForView(searchParams, v.name) }}
             replace
+            onClick={(event) => switchTo(event, v.name)}
             aria-current={current ? 'page' : undefined}
             className={
               current
