@@ -44,10 +44,14 @@ function devConfigFromEnv(): Plugin {
   };
 }
 
-/** Modules src/main.ts imports at once on a trace or comparison link, to load the trace. */
-const TRACE_LOAD_MODULES = ['src/api/http/trace-decoding.ts', 'src/api/jaeger/jaeger-backend.ts', 'src/api/tempo/tempo-backend.ts'];
+/**
+ * Modules src/main.ts imports at once on a trace or comparison link, to load the trace (through
+ * prepareTraceLoading in src/app/early-trace-load.ts). scripts/early-chunks.test.ts checks that
+ * these lists name what that code imports.
+ */
+export const TRACE_LOAD_MODULES = ['src/api/http/trace-decoding.ts', 'src/api/jaeger/jaeger-backend.ts', 'src/api/tempo/tempo-backend.ts'];
 /** …and on a trace link that opens the waterfall, to draw its first rows before React. */
-const FIRST_VIEW_MODULES = ['src/app/boot-trace-preview.ts'];
+export const FIRST_VIEW_MODULES = ['src/app/boot-trace-preview.ts'];
 
 /**
  * index.html's inline script sets <base> from the URL, so a build runs under any path prefix. A
