@@ -13,7 +13,8 @@ import { formatDiffSortParam, parseDiffSortParam, type DiffTableView } from '../
 import type { DiffWaterfallView } from '../compare/diff-waterfall';
 import { parseSpanTableView, parseStatsView, spanTableViewParams, statsViewParams } from '../timeline/table-views';
 import { parseTimelineOptions, timelineOptionsParams } from '../timeline/timeline-options';
-import { liveSearchParams, withParams } from './url-params';
+import { withParams } from '../lib/with-params';
+import { liveSearchParams } from './url-params';
 
 export interface ZoomRangeUs {
   startUs: number;
@@ -48,7 +49,8 @@ function useDebouncedParam<T>(read: (params: URLSearchParams) => T, write: (valu
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const latest = useRef(value);
   // The write merges into the address bar's URL at that moment (liveSearchParams), so a tab switch
-  // or a span selection made during the pause is kept even before React has rendered it.
+  // or a span selection made during the pause is kept even before React has rendered it. It goes
+  // through the newest setter (the ref), which navigates from the newest location.
   const setParamsRef = useRef(setParams);
   useLayoutEffect(() => {
     setParamsRef.current = setParams;

@@ -1,19 +1,9 @@
 // Writing URL parameters in place: the parameters that are UI state (a selected span or node, a
 // view) are replaced in the current history entry, so Back leaves the page instead of stepping
-// through every click. One rule for every page: a value sets the parameter, null or '' removes it,
-// and every other parameter is kept.
+// through every click. Values are written by the one rule of src/lib/with-params.ts.
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
-
-/** `current` with each [key, value] written: a value sets it, null or '' removes it. */
-export function withParams(current: URLSearchParams, entries: readonly (readonly [string, string | null])[]): URLSearchParams {
-  const next = new URLSearchParams(current);
-  for (const [key, value] of entries) {
-    if (value === null || value === '') next.delete(key);
-    else next.set(key, value);
-  }
-  return next;
-}
+import { withParams } from '../lib/with-params';
 
 /**
  * The address bar's parameters at this moment. A write must merge into these, not into the ones

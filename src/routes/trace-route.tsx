@@ -28,7 +28,8 @@ import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
 import { useFindParam, useFoldParam, useSpanTableViewParam, useStatsViewParam, useTimelineOptionsParam, useZoomParam } from '../app/trace-url-state';
-import { liveSearchParams, useReplaceParam, withParams } from '../app/url-params';
+import { liveSearchParams, useReplaceParam } from '../app/url-params';
+import { withParams } from '../lib/with-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { withParams } from '../lib/with-params';
 import type { SpanTableSortKey } from './span-table-order';
 import {
   DEFAULT_SPAN_TABLE_VIEW,
@@ -13,14 +14,7 @@ import {
 } from './table-views';
 
 /** The parameters written into an existing query, as the trace page's URL writer does. */
-function written(start: string, entries: [string, string | null][]): URLSearchParams {
-  const params = new URLSearchParams(start);
-  for (const [key, value] of entries) {
-    if (value === null || value === '') params.delete(key);
-    else params.set(key, value);
-  }
-  return params;
-}
+const written = (start: string, entries: [string, string | null][]): URLSearchParams => withParams(new URLSearchParams(start), entries);
 
 describe('span table view in the URL (spans.sort, spans.service)', () => {
   it('defaults read from nothing and write nothing', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_TIMELINE_OPTIONS, parseTimelineOptions, timelineOptionsParams, type TimelineOptions } from '../timeline/timeline-options';
-import { withParams } from './url-params';
+import { DEFAULT_TIMELINE_OPTIONS, parseTimelineOptions, timelineOptionsParams, type TimelineOptions } from './timeline-options';
+import { withParams } from '../lib/with-params';
 
 const roundTrip = (options: TimelineOptions) => parseTimelineOptions(withParams(new URLSearchParams('span=ab&find=db'), timelineOptionsParams(options)));
 

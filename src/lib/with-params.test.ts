@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withParams } from './url-params';
+import { withParams } from './with-params';
 
 describe('withParams', () => {
   it('sets, replaces and removes parameters and keeps the others', () => {
