@@ -149,6 +149,43 @@ for (const s of sites) {
       });
     }
 
+    if (s.prefix !== '/') {
+      test('the prefix typed without its trailing slash redirects to it, query kept, and the app loads', async ({ page, request }) => {
+        const noSlash = base.slice(0, -1);
+        const res = await request.get(`${noSlash}?lookback=2h`, { maxRedirects: 0 });
+        expect(res.status()).toBe(301);
+        expect(new URL(res.headers()['location'] ?? '', noSlash).toString()).toBe(`${base}?lookback=2h`);
+        const violations = watchCsp(page);
+        await page.goto(`${noSlash}?lookback=2h`);
+        await expect(page).toHaveURL(`${base}?lookback=2h`);
+        await expect(page.getByRole('search')).toBeVisible();
+        expect(violations).toEqual([]);
+      });
+
+      test('behind a proxy that serves the page at the prefix without its slash, the page itself moves to the slash', async ({ page, request }) => {
+        const noSlash = base.slice(0, -1);
+        const html = await (await request.get(base)).text();
+        const csp = (await request.get(base)).headers()['content-security-policy'] ?? '';
+        // Such a proxy answers index.html there; relative URLs then point at the parent, where nothing is.
+        await page.route((url) => `${url.origin}${url.pathname}` === noSlash, (route) => route.fulfill({ status: 200, contentType: 'text/html', headers: { 'content-security-policy': csp }, body: html }));
+        await page.goto(`${noSlash}?lookback=2h`);
+        await expect(page).toHaveURL(`${base}?lookback=2h`);
+        await expect(page.getByRole('search')).toBeVisible();
+      });
+    }
+
+    test('when the app\'s code cannot be loaded, the page says so instead of "Loading Skein…" for ever', async ({ page }) => {
+      const violations = watchCsp(page);
+      // (As when a deploy replaced the files under an open tab, or a proxy does not pass assets/ through.)
+      await page.route('**/assets/index-*.js', (route) => route.fulfill({ status: 404, contentType: 'text/plain', body: 'not found' }));
+      await page.goto(`${base}search`);
+      const alert = page.getByRole('alert');
+      await expect(alert).toContainText('Skein could not load its code from');
+      await expect(alert).toContainText(base);
+      await expect(page.getByText('Loading Skein…')).toHaveCount(0);
+      expect(violations).toEqual([]);
+    });
+
     test('embed mode hides the header and keeps a link to the full view', async ({ page }) => {
       await page.goto(`${base}search?embed=1`);
       await expect(page.getByRole('search')).toBeVisible();

@@ -38,7 +38,12 @@ export function createStaticHandler({ root, prefix = '/', configPath = null }) {
         res.writeHead(404, { 'content-type': 'text/plain' });
         return res.end('not under the prefix');
       }
-      const rel = url.pathname === prefix.slice(0, -1) ? '' : url.pathname.slice(prefix.length);
+      if (url.pathname === prefix.slice(0, -1)) {
+        // The prefix without its slash: relative URLs would resolve against its parent (as nginx.conf.template does).
+        res.writeHead(301, { location: `${prefix}${url.search}` });
+        return res.end();
+      }
+      const rel = url.pathname.slice(prefix.length);
       if (rel === 'config.json' && configPath) return await sendFile(res, configPath);
       const file = normalize(join(root, decodeURIComponent(rel)));
       if (file.startsWith(root)) {
