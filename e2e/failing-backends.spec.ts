@@ -157,6 +157,13 @@ test.describe('a trace that cannot be loaded', () => {
     expect([requestsA.length, requestsB.length]).toEqual([1, 1]);
   });
 
+  test('a link whose trace ID cannot be one says what is wrong with the ID', async ({ page }) => {
+    await page.goto('trace/not-a-trace-id?backend=jaeger');
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Not a trace ID: not-a-trace-id');
+    await expect(alert).toContainText('a trace ID has only hex characters (0–9, a–f). Check the link.');
+  });
+
   test('401: refused, with the server’s reason and "sign in"', async ({ page }) => {
     const id = MOCK_FAILURE_TRACE_IDS.unauthorized;
     await expectTraceFailure(page, {

@@ -424,6 +424,8 @@ test.describe('trace view on fixture files', () => {
     await page.keyboard.press('ArrowRight');
     await expect(group).toHaveAttribute('aria-expanded', 'true');
     await expectRowCount(grid, tree.spans.length + 1);
+    // The header counts rows and spans apart (it read "24 of 23 rows" here).
+    await expect(page.getByText(`(${tree.spans.length + 1} rows, ${tree.spans.length} spans)`)).toBeVisible();
     await page.keyboard.press('ArrowLeft');
     await expectRowCount(grid, tree.spans.length - 12);
     await toggle.uncheck();

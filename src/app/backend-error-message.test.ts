@@ -12,6 +12,24 @@ describe('trace load failure texts', () => {
     expect(traceLoadErrorMessage(bare, ID, 'Demo')).toBe(`Trace ${ID} was not found in Demo. Check the ID, or pick another backend in the header.`);
   });
 
+  it('says what is wrong with an ID that cannot be one, and offers a backend only when there is another', () => {
+    const bare = new BackendError('not-found', 'Demo', '');
+    const hex = { hexIds: true, canPickBackend: false };
+    expect(traceLoadErrorMessage(bare, 'not-a-trace-id', 'Demo', hex)).toBe(
+      '“not-a-trace-id” is not a trace ID: a trace ID has only hex characters (0–9, a–f). Check the link.',
+    );
+    expect(traceLoadErrorTitle(bare, 'not-a-trace-id', 'Demo', hex)).toBe('Not a trace ID: not-a-trace-id');
+    expect(traceLoadErrorTitle(bare, ' ', 'Demo', hex)).toBe('Not a trace ID: “ ”');
+    expect(traceLoadErrorMessage(bare, ' ', 'Demo', hex)).toBe('The link names no trace ID. Check the link.');
+    expect(traceLoadErrorMessage(bare, ID, 'Demo', hex)).toBe(`Trace ${ID} was not found in Demo. Check the ID.`);
+    // Jaeger answers a malformed ID with a 400: the ID is still what is wrong.
+    const http400 = new BackendError('http', 'Jaeger', 'Jaeger rejected the request (HTTP 400).', 400);
+    expect(traceLoadErrorTitle(http400, 'xyz', 'Jaeger', hex)).toBe('Not a trace ID: xyz');
+    expect(traceLoadErrorMessage(http400, 'xyz', 'Jaeger', hex)).toContain('“xyz” is not a trace ID');
+    // Trace files may hold any string as an ID.
+    expect(traceLoadErrorTitle(bare, 'my-trace', 'Files')).toBe('Trace my-trace not found in Files');
+  });
+
   it('passes other BackendError messages through and explains unknown failures', () => {
     const http = new BackendError('http', 'Jaeger', 'Jaeger failed to load trace x (HTTP 500). Try again.', 500);
     expect(traceLoadErrorMessage(http, ID, 'Jaeger')).toBe('Jaeger failed to load trace x (HTTP 500). Try again.');

@@ -1,20 +1,43 @@
 import { BackendError } from '../api/backend';
 import { shouldRetry } from '../api/queries';
+import { parseTraceIdInput } from './parse-trace-id-input';
+
+const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
 /** Does the message already tell the user what to do? (BackendError messages usually do.) */
 function hasAdvice(message: string): boolean {
   return /\b(check|try|retry|open|pick|choose|sign in|ask|raise|reload|narrow)\b/i.test(message);
 }
 
+/** A trace ID as a heading or message shows it: a blank one in quotes, so that it reads as blank. */
+export function shownTraceId(traceId: string): string {
+  return traceId.trim() === '' ? `“${traceId}”` : traceId;
+}
+
+/** What the message may assume about the page and the backend. */
+export interface TraceLoadContext {
+  /** Whether the header offers other backends (it has no picker with only one). */
+  canPickBackend?: boolean;
+  /** Whether the backend's IDs are hex (Jaeger, Tempo, the demo; not trace files, which may hold any string). */
+  hexIds?: boolean;
+}
+
 /** The user-facing text for a failed trace load: what failed, in which backend, and what to do. */
-export function traceLoadErrorMessage(error: unknown, traceId: string, backendName: string): string {
+export function traceLoadErrorMessage(error: unknown, traceId: string, backendName: string, context: TraceLoadContext = {}): string {
+  const { canPickBackend = true, hexIds = false } = context;
+  // A link with a mistyped or cut ID: say what is wrong with it (Jaeger answers such IDs with a 400,
+  // the demo with "not found"), not only that the load failed.
+  if (hexIds && traceId.trim() === '') return 'The link names no trace ID. Check the link.';
+  const malformed = parseTraceIdInput(traceId);
+  if (hexIds && !malformed.ok) return `“${traceId}” is not a trace ID: ${lowerFirst(malformed.message)} Check the link.`;
   if (error instanceof BackendError) {
     // The adapters write their own not-found text (retention, "open the file again", …); it says
     // more than a generic one could. Only a bare one gets the generic advice added.
     if (error.kind === 'not-found') {
+      const advice = canPickBackend ? 'Check the ID, or pick another backend in the header.' : 'Check the ID.';
       const own = error.message.trim();
-      if (own === '') return `Trace ${traceId} was not found in ${backendName}. Check the ID, or pick another backend in the header.`;
-      return hasAdvice(own) ? own : `${own} Check the ID, or pick another backend in the header.`;
+      if (own === '') return `Trace ${traceId} was not found in ${backendName}. ${advice}`;
+      return hasAdvice(own) ? own : `${own} ${advice}`;
     }
     return error.message;
   }
@@ -23,7 +46,8 @@ export function traceLoadErrorMessage(error: unknown, traceId: string, backendNa
 }
 
 /** The alert headline for a failed trace load: which trace, which backend, and the kind of failure. */
-export function traceLoadErrorTitle(error: unknown, traceId: string, backendName: string): string {
+export function traceLoadErrorTitle(error: unknown, traceId: string, backendName: string, context: TraceLoadContext = {}): string {
+  if (context.hexIds === true && !parseTraceIdInput(traceId).ok) return `Not a trace ID: ${shownTraceId(traceId)}`;
   if (!(error instanceof BackendError)) return `Could not load trace ${traceId} from ${backendName}`;
   switch (error.kind) {
     case 'not-found':

@@ -38,7 +38,7 @@ export function ErrorAlert({
       role="alert"
       aria-busy={retrying || undefined}
       className={
-        'rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 ' +
+        'rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900 wrap-anywhere ' +
         `dark:border-red-800 dark:bg-red-950/60 dark:text-red-100 ${className}`
       }
     >

@@ -129,6 +129,37 @@ describe('applySkewAdjustment', () => {
     expect(trace.columns.flags[indexOf(trace, 'a')]! & SpanFlag.SkewAdjusted).toBe(0);
   });
 
+  it('starts the trace at its first adjusted span when the span that started first was moved', () => {
+    //   client (web)        [==========]   50..150
+    //   server (api)  [===]                 0..30   recorded before its parent: centred → 85..115
+    const early = buildTrace(
+      [
+        rawSpan({ spanId: 'c', startUs: TEST_EPOCH_US + 50, durationUs: 100, serviceName: 'web', kind: 'client' }),
+        rawSpan({
+          spanId: 's',
+          parentSpanId: 'c',
+          startUs: TEST_EPOCH_US,
+          durationUs: 30,
+          serviceName: 'api',
+          kind: 'server',
+          events: [{ timeUs: TEST_EPOCH_US + 10, name: 'log', attributes: [] }],
+        }),
+      ],
+      'demo',
+    );
+    expect(early.durationUs).toBe(150);
+    const fixed = applySkewAdjustment(early, detectClockSkew(early));
+    const c = indexOf(fixed, 'c');
+    const srv = indexOf(fixed, 's');
+    expect(fixed.durationUs).toBe(100);
+    expect(fixed.startUs).toBe(early.startUs + 50);
+    expect(BigInt(fixed.startNs) - BigInt(early.startNs)).toBe(50_000n);
+    expect([fixed.spans[c]!.startUs, fixed.columns.startUs[c]]).toEqual([0, 0]);
+    expect([fixed.spans[srv]!.startUs, fixed.columns.startUs[srv]]).toEqual([35, 35]);
+    expect(fixed.spans[srv]!.events[0]!.timeUs).toBe(45);
+    expect(early.spans[c]!.startUs).toBe(50); // the input is not changed
+  });
+
   it('returns the same trace when there is nothing to adjust', () => {
     expect(applySkewAdjustment(trace, [])).toBe(trace);
   });

@@ -96,10 +96,21 @@ export function applySkewAdjustment(trace: Trace, adjustments: readonly SkewAdju
     };
   });
 
+  // The span that started first may have been the one moved (a child recorded before its parent):
+  // the trace then starts later, at its first adjusted span, and the time axis starts there too.
+  let firstUs = Infinity;
+  for (let i = 0; i < n; i++) firstUs = Math.min(firstUs, startUs[i]!);
+  const rebaseUs = n > 0 && Number.isFinite(firstUs) ? firstUs : 0;
+  const rebased = rebaseUs === 0 ? spans : spans.map((span) => rebaseSpan(span, rebaseUs));
+  if (rebaseUs !== 0) for (let i = 0; i < n; i++) startUs[i]! -= rebaseUs;
+  const startNs = rebaseUs === 0 ? trace.startNs : addNs(trace.startNs, Math.round(rebaseUs * 1000));
+
   return {
     ...trace,
-    spans,
-    durationUs: Math.max(endUs, 0),
+    startUs: rebaseUs === 0 ? trace.startUs : Math.floor(Number(startNs) / 1000),
+    startNs,
+    spans: rebased,
+    durationUs: Math.max(endUs - rebaseUs, 0),
     columns: { ...trace.columns, startUs, flags },
     issues: {
       ...trace.issues,
@@ -109,4 +120,17 @@ export function applySkewAdjustment(trace: Trace, adjustments: readonly SkewAdju
       ],
     },
   };
+}
+
+function rebaseSpan(span: Span, byUs: number): Span {
+  return { ...span, startUs: span.startUs - byUs, events: span.events.map((e) => ({ ...e, timeUs: e.timeUs - byUs })) };
+}
+
+/** A decimal epoch-nanoseconds string plus a whole number of nanoseconds (exact, as startNs is). */
+function addNs(startNs: string, deltaNs: number): string {
+  try {
+    return String(BigInt(startNs) + BigInt(deltaNs));
+  } catch {
+    return startNs; // not a decimal string: left as it was rather than made up
+  }
 }

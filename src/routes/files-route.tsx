@@ -77,7 +77,7 @@ export function FilesRoute() {
                     <td className={cell}>{summary.services.map((s) => s.name).join(', ')}</td>
                     <td className={`${cell} text-right tabular-nums`}>{formatDurationUs(summary.durationUs)}</td>
                     <td className={`${cell} whitespace-nowrap`}>{formatTimestamp(summary.startUs, zone)}</td>
-                    <td className={`${cell} text-xs text-slate-600 dark:text-slate-400`}>
+                    <td className={`${cell} max-w-64 text-xs wrap-anywhere text-slate-600 dark:text-slate-400`}>
                       {sources.map((s) => s.fileName).join(', ')}
                     </td>
                     <td className={cell}>

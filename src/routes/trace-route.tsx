@@ -6,6 +6,8 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState, useSyncExt
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
+import { listBackends } from '../api/backend-registry';
+import { FILE_BACKEND_ID } from '../api/file/file-backend';
 import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
@@ -22,7 +24,7 @@ import { NoticeBanner } from '../components/notice-banner';
 import { TRACE_VIEWS, TraceViewSwitch, isTraceViewName, type TraceViewName } from '../timeline/trace-view-switch';
 import { payloadJson } from '../timeline/raw-json-view';
 import type { Trace } from '../model/types';
-import { retryingNote, retryUnlessTimedOut, traceLoadErrorMessage, traceLoadErrorTitle } from '../app/backend-error-message';
+import { retryingNote, retryUnlessTimedOut, shownTraceId, traceLoadErrorMessage, traceLoadErrorTitle } from '../app/backend-error-message';
 import { formatTimestamp } from '../lib/time-format';
 import { TraceSummaryList } from '../app/trace-summary-list';
 import { useBackendFromUrl } from '../app/use-backend-from-url';
@@ -87,7 +89,7 @@ function TraceViewTabs({ view }: { view: TraceViewName }) {
  * while loading, for screen readers only, so that the preview's rows do not move.
  */
 function TraceIdHeading({ traceId, visible = true }: { traceId: string; visible?: boolean }) {
-  return <h1 className={visible ? 'mb-3 text-lg font-semibold break-all' : 'sr-only'}>Trace {traceId}</h1>;
+  return <h1 className={visible ? 'mb-3 text-lg font-semibold break-all' : 'sr-only'}>Trace {shownTraceId(traceId)}</h1>;
 }
 
 function TraceNotices({ trace, partialMessage }: { trace: Trace; partialMessage: string | undefined }) {
@@ -213,16 +215,20 @@ function TracePage({ traceId }: { traceId: string }) {
   const note = retryingNote(query.failureCount, query.failureReason);
   if (query.data === undefined && shownError !== null) {
     // Only the failure is shown: no summary or timeline of a trace that did not load.
+    const errorContext = {
+      canPickBackend: listBackends().filter((b) => b.id !== FILE_BACKEND_ID).length > 1,
+      hexIds: backendId !== FILE_BACKEND_ID,
+    };
     return (
       <div className="p-4">
         <title>{`Trace ${shortId} not loaded · Skein`}</title>
         <TraceIdHeading traceId={traceId} />
         <ErrorAlert
-          title={traceLoadErrorTitle(shownError, traceId, backend.name)}
+          title={traceLoadErrorTitle(shownError, traceId, backend.name, errorContext)}
           onRetry={() => void query.refetch()}
           retrying={retrying}
         >
-          <p>{traceLoadErrorMessage(shownError, traceId, backend.name)}</p>
+          <p>{traceLoadErrorMessage(shownError, traceId, backend.name, errorContext)}</p>
           {retrying && note ? <p>{note}</p> : null}
           {!retrying && query.errorUpdateCount > 1 ? (
             <p>

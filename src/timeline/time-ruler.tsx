@@ -1,7 +1,7 @@
 // The time ruler above the bars: round ticks of the current view, labelled as offsets from the
 // trace start. The first and last labels are pulled inwards so that they never clip.
 
-import { formatDurationUs } from '../lib/duration-format';
+import { rulerTickLabels } from './ruler-labels';
 import { rulerTicks, type ViewRange } from './time-scale';
 
 interface TimeRulerProps {
@@ -11,16 +11,17 @@ interface TimeRulerProps {
 
 export function TimeRuler({ view, widthPx }: TimeRulerProps) {
   const ticks = rulerTicks(view, widthPx);
+  const labels = rulerTickLabels(ticks.map((tick) => tick.timeUs));
   return (
     <div className="relative h-6 w-full overflow-hidden text-[11px] text-gray-600 tabular-nums dark:text-gray-400" aria-hidden="true">
-      {ticks.map((tick) => {
+      {ticks.map((tick, i) => {
         const leftPct = tick.at * 100;
         const align = tick.at > 0.95 ? '-translate-x-full' : tick.at < 0.05 ? '' : '-translate-x-1/2';
         return (
           <div key={tick.timeUs}>
             <span className="absolute bottom-0 h-2 w-px bg-gray-400 dark:bg-gray-600" style={{ left: `${leftPct}%` }} />
             <span className={`absolute top-0.5 whitespace-nowrap px-0.5 ${align}`} style={{ left: `${leftPct}%` }}>
-              {formatDurationUs(tick.timeUs)}
+              {labels[i]}
             </span>
           </div>
         );

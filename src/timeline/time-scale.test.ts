@@ -10,6 +10,9 @@ describe('time scale', () => {
     expect(clampViewRange({ startUs: 900, endUs: -50 }, 500)).toEqual({ startUs: 0, endUs: 500 });
     expect(clampViewRange({ startUs: 100, endUs: 100 }, 500)).toEqual({ startUs: 99.5, endUs: 100.5 });
     expect(clampViewRange({ startUs: NaN, endUs: 3 }, 500)).toEqual({ startUs: 0, endUs: 500 });
+    // Wholly past the end (a zoom= made for a longer trace): the whole trace, not a sliver at its end.
+    expect(clampViewRange({ startUs: 500_000_000, endUs: 900_000_000 }, 273_000)).toEqual({ startUs: 0, endUs: 273_000 });
+    expect(clampViewRange({ startUs: 500, endUs: 900 }, 500)).toEqual({ startUs: 0, endUs: 500 });
     expect(isFullView({ startUs: 0, endUs: 500 }, 500)).toBe(true);
     expect(isFullView({ startUs: 1, endUs: 500 }, 500)).toBe(false);
   });

@@ -24,6 +24,8 @@ export function clampViewRange(range: ViewRange, traceDurationUs: number): ViewR
   let startUs = Math.min(range.startUs, range.endUs);
   let endUs = Math.max(range.startUs, range.endUs);
   if (!Number.isFinite(startUs) || !Number.isFinite(endUs)) return full;
+  // Wholly outside the trace (a link made for another trace, or edited by hand): nothing to zoom into.
+  if (startUs >= full.endUs || endUs <= full.startUs) return full;
   startUs = Math.max(full.startUs, Math.min(startUs, full.endUs));
   endUs = Math.max(full.startUs, Math.min(endUs, full.endUs));
   if (endUs - startUs < MIN_VIEW_WIDTH_US) {

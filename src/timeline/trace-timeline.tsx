@@ -89,6 +89,7 @@ import { clampViewRange, fullViewRange, isFullView, type ViewRange } from './tim
 import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-analyses';
 import { findDebounceMs, prepareFind, useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
 import { WaterfallRows } from './waterfall-rows';
+import { rowsAndSpansText } from './row-count-text';
 
 export type { ViewRange } from './time-scale';
 
@@ -187,8 +188,9 @@ export function TraceTimeline(props: TraceTimelineProps) {
   // (collapse state, selection, matches) stays valid when it is switched on or off.
   const skew = useClockSkew(trace, adjustSkew);
   const shown = skew.displayTrace;
-  // An adjustment can push a child past the old trace end, so the zoomable range follows `shown`.
-  const viewDurationUs = Math.max(shown.durationUs, trace.durationUs);
+  // An adjustment can push a child past the old trace end, or move the span that started first (the
+  // axis then starts later), so the zoomable range is `shown`'s.
+  const viewDurationUs = shown.durationUs;
 
   // ---- zoom: controlled when onViewRangeChange is given ---------------------------------------
   const [requestedView, setRequestedView] = useControllableState<ViewRange | null>(props.viewRange, props.onViewRangeChange, null);
@@ -636,7 +638,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           <div className="grid border-b border-slate-200 dark:border-slate-800" style={{ gridTemplateColumns: `${nameColumnPx}px minmax(0, 1fr)` }}>
             <div className="relative flex items-end justify-between border-r border-slate-200 px-2 pb-1 text-xs font-semibold text-slate-700 dark:border-slate-700 dark:text-slate-300">
               <span>
-                Service &amp; operation <span className="font-normal text-slate-600 dark:text-slate-400">({rows.length} of {trace.spans.length} rows)</span>
+                Service &amp; operation <span className="font-normal text-slate-600 dark:text-slate-400">({rowsAndSpansText(rows.length, trace.spans.length)})</span>
               </span>
               <div
                 role="separator"
