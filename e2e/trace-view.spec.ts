@@ -401,6 +401,19 @@ test.describe('trace view on fixture files', () => {
     await expect(details(page).locator('dt:text-is("Status") + dd')).toContainText('error');
   });
 
+  test('a file-backed trace reloaded (files are not kept) offers to open the file again, not a Retry that cannot work', async ({ page }) => {
+    const grid = await openFiles(page, [N_PLUS_ONE_FIXTURE]);
+    const rows = await grid.getAttribute('aria-rowcount');
+    await page.reload();
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText('Open the file again');
+    await expect(alert.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+    const chooser = page.waitForEvent('filechooser');
+    await alert.getByRole('button', { name: 'Open the file again' }).click();
+    await (await chooser).setFiles(fixture(N_PLUS_ONE_FIXTURE));
+    await expect(timeline(page)).toHaveAttribute('aria-rowcount', rows ?? '');
+  });
+
   test('Group repeats folds 13 serial GetDriver siblings into one row and back', async ({ page }) => {
     const tree = readOtlpTree(N_PLUS_ONE_FIXTURE);
     const drivers = tree.spans.filter((s) => s.name === 'GetDriver');

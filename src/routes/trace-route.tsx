@@ -8,6 +8,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { traceQuery } from '../api/queries';
 import { listBackends } from '../api/backend-registry';
 import { FILE_BACKEND_ID } from '../api/file/file-backend';
+import { OpenFileButton } from '../app/open-file-button';
 import { getLinkPatterns } from '../api/link-pattern-registry';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
@@ -215,9 +216,10 @@ function TracePage({ traceId }: { traceId: string }) {
   const note = retryingNote(query.failureCount, query.failureReason);
   if (query.data === undefined && shownError !== null) {
     // Only the failure is shown: no summary or timeline of a trace that did not load.
+    const fromFile = backendId === FILE_BACKEND_ID;
     const errorContext = {
       canPickBackend: listBackends().filter((b) => b.id !== FILE_BACKEND_ID).length > 1,
-      hexIds: backendId !== FILE_BACKEND_ID,
+      hexIds: !fromFile,
     };
     return (
       <div className="p-4">
@@ -225,10 +227,15 @@ function TracePage({ traceId }: { traceId: string }) {
         <TraceIdHeading traceId={traceId} />
         <ErrorAlert
           title={traceLoadErrorTitle(shownError, traceId, backend.name, errorContext)}
-          onRetry={() => void query.refetch()}
-          retrying={retrying}
+          // Opened files live in this page only: after a reload, asking again cannot find the trace.
+          {...(fromFile ? {} : { onRetry: () => void query.refetch(), retrying })}
         >
           <p>{traceLoadErrorMessage(shownError, traceId, backend.name, errorContext)}</p>
+          {fromFile ? (
+            <div className="pt-2">
+              <OpenFileButton label="Open the file again" />
+            </div>
+          ) : null}
           {retrying && note ? <p>{note}</p> : null}
           {!retrying && query.errorUpdateCount > 1 ? (
             <p>
