@@ -25,6 +25,7 @@ import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
 import { traceHref } from '../app/use-backend-from-url';
 import { useReplaceParam } from '../app/url-params';
 import { useComparisonParams } from '../app/trace-url-state';
+import { shortTraceId } from '../lib/short-trace-id';
 
 interface Side {
   label: 'A' | 'B';
@@ -142,8 +143,8 @@ export function CompareRoute() {
   const sideName = (side: Side) => getBackend(side.backendId)?.name ?? side.backendId;
   const title =
     stateA.status === 'ready' && stateB.status === 'ready'
-      ? `Compare ${rootLabel(stateA.trace)} (${a.traceId.slice(0, 7)} vs ${b.traceId.slice(0, 7)}) · Skein`
-      : `Compare ${a.traceId.slice(0, 7)} vs ${b.traceId.slice(0, 7)} · Skein`;
+      ? `Compare ${rootLabel(stateA.trace)} (${shortTraceId(a.traceId)} vs ${shortTraceId(b.traceId)}) · Skein`
+      : `Compare ${shortTraceId(a.traceId)} vs ${shortTraceId(b.traceId)} · Skein`;
 
   return (
     <div className="space-y-4 p-4">

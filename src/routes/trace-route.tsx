@@ -35,6 +35,7 @@ import { liveSearchParams, useReplaceParam } from '../app/url-params';
 import { withParams } from '../lib/with-params';
 import { usePreferencesStore } from '../state/preferences-store';
 import { forgetEarlyLoad, wasLoadedEarly } from '../app/early-trace-load';
+import { shortTraceId } from '../lib/short-trace-id';
 
 function rootLabel(trace: Trace): string {
   const root = trace.spans[trace.rootIndices[0] ?? 0];
@@ -202,7 +203,7 @@ function TracePage({ traceId }: { traceId: string }) {
     [previewTrace, viewProps],
   );
 
-  const shortId = traceId.slice(0, 8);
+  const shortId = shortTraceId(traceId, 8);
   if (!backend) {
     return (
       <div className="p-4">

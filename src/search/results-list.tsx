@@ -8,6 +8,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
 import { isIncomplete, traceErrorCount, traceSpanCount } from './result-stats';
+import { shortTraceId } from '../lib/short-trace-id';
 
 const ROW_HEIGHT_PX = 84;
 const MAX_SERVICES_SHOWN = 6;
@@ -112,14 +113,14 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
         className="mt-1 size-4 shrink-0 accent-sky-700"
         checked={selected}
         onChange={() => onToggleSelected(summary.traceId)}
-        aria-label={`Select ${title} (${summary.traceId.slice(0, 7)}) for comparison`}
+        aria-label={`Select ${title} (${shortTraceId(summary.traceId)}) for comparison`}
       />
       <div className="min-w-0 flex-1">
         <div className="flex items-baseline gap-2">
           <Link to={href} className="min-w-0 truncate font-semibold text-sky-800 hover:underline dark:text-sky-300">
             <span className="text-slate-900 dark:text-slate-100">{summary.rootServiceName}:</span> {summary.rootName || '(unnamed)'}
           </Link>
-          <span className="shrink-0 font-mono text-xs text-slate-500 dark:text-slate-400">{summary.traceId.slice(0, 7)}</span>
+          <span className="shrink-0 font-mono text-xs text-slate-500 dark:text-slate-400">{shortTraceId(summary.traceId)}</span>
           {incomplete ? (
             <span
               className="shrink-0 rounded border border-amber-400 bg-amber-50 px-1 text-xs text-amber-900 dark:border-amber-600 dark:bg-amber-950 dark:text-amber-100"
