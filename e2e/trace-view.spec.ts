@@ -307,6 +307,19 @@ test.describe('trace view on fixture files', () => {
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Close' }).click();
     await expect(dialog).toBeHidden();
+    // ? and / also work with the focus elsewhere on the page (here: an options checkbox), but a
+    // text field keeps them as text.
+    await page.getByRole('checkbox', { name: 'Critical path' }).focus();
+    await page.keyboard.press('?');
+    await expect(dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await page.getByRole('checkbox', { name: 'Critical path' }).focus();
+    await page.keyboard.press('/');
+    const findBox = page.getByRole('searchbox').or(page.getByPlaceholder(/^Find:/)).first();
+    await expect(findBox).toBeFocused();
+    await page.keyboard.type('a/b?');
+    await expect(findBox).toHaveValue('a/b?');
+    await expect(dialog).toBeHidden();
   });
 
   test('collapse all, + level, − level and expand all change aria-rowcount level by level', async ({ page }) => {

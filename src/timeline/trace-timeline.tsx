@@ -462,6 +462,20 @@ export function TraceTimeline(props: TraceTimelineProps) {
     if (handled) e.preventDefault();
   };
 
+  // `?` and `/` work from anywhere on the page, not only from the waterfall (which is many Tab presses
+  // away): the keys list and the find box are what a user pressing them is looking for.
+  useEffect(() => {
+    const onPageKey = (e: globalThis.KeyboardEvent) => {
+      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || (e.key !== '?' && e.key !== '/')) return;
+      if (isTextEntry(e.target)) return;
+      if (e.key === '?') setShortcutsOpen(true);
+      else findInputRef.current?.focus();
+      e.preventDefault();
+    };
+    document.addEventListener('keydown', onPageKey);
+    return () => document.removeEventListener('keydown', onPageKey);
+  }, []);
+
   function isExpandable(row: number): boolean {
     return isGroupRow(row) || (columns.childCount[row] ?? 0) > 0;
   }
@@ -747,6 +761,13 @@ function EventTooltip({ trace, hovered }: { trace: Trace; hovered: HoveredEvent 
       {event.attributes.length > 8 && <div>… {event.attributes.length - 8} more</div>}
     </div>
   );
+}
+
+/** A field where `?` and `/` are text to type, not shortcuts. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
+  return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
 }
 
 function indexInSorted(sorted: Int32Array, value: number): number {
