@@ -609,6 +609,21 @@ test.describe('trace view on demo traces', () => {
     await expect(timeline(page).getByRole('row').first()).toHaveAttribute('aria-level', '1');
   });
 
+  test('in a narrow window with the span details open, the bars keep half of the waterfall', async ({ page }) => {
+    await page.setViewportSize({ width: 800, height: 700 });
+    await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
+    const grid = timeline(page);
+    await grid.getByRole('row').nth(2).click();
+    await expect(details(page)).toBeVisible();
+    const cells = grid.getByRole('row').nth(2).getByRole('gridcell');
+    await expect
+      .poll(async () => {
+        const [name, bars] = [await cells.nth(0).boundingBox(), await cells.nth(1).boundingBox()];
+        return name && bars ? bars.width / (name.width + bars.width) : 0;
+      })
+      .toBeGreaterThanOrEqual(0.49);
+  });
+
   test('span= selects the span after a reload', async ({ page }) => {
     await page.goto(`./trace/${checkoutTraceId}?backend=demo`);
     const grid = timeline(page);

@@ -179,7 +179,11 @@ export function TraceTimeline(props: TraceTimelineProps) {
     setOptions({ ...options, groupRepeats: on, openGroups: '' });
   };
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
-  const [nameColumnPx, setNameColumnPx] = useState(DEFAULT_NAME_COLUMN_PX);
+  const [chosenNameColumnPx, setNameColumnPx] = useState(DEFAULT_NAME_COLUMN_PX);
+  // The waterfall pane's width: in a narrow window (or beside the span details) the name column
+  // gives way, so that the bars keep at least half of the pane.
+  const [paneWidthPx, setPaneWidthPx] = useState<number | null>(null);
+  const nameColumnPx = paneWidthPx === null ? chosenNameColumnPx : Math.min(chosenNameColumnPx, Math.max(MIN_NAME_COLUMN_PX, Math.floor(paneWidthPx / 2)));
   const [timelineWidthPx, setTimelineWidthPx] = useState(600);
   const [hoveredEvent, setHoveredEvent] = useState<HoveredEvent | null>(null);
   const [selectedHint, setSelectedHint] = useState(-1);
@@ -500,6 +504,14 @@ export function TraceTimeline(props: TraceTimelineProps) {
   }
 
   // ---- measuring -------------------------------------------------------------------------------
+  const paneRef = useRef<HTMLDivElement | null>(null);
+  useEffect(() => {
+    const pane = paneRef.current;
+    if (!pane) return;
+    const observer = new ResizeObserver(([entry]) => setPaneWidthPx(Math.floor(entry?.contentRect.width ?? 0) || null));
+    observer.observe(pane);
+    return () => observer.disconnect();
+  }, []);
   const rulerBoxRef = useRef<HTMLDivElement | null>(null);
   useEffect(() => {
     const box = rulerBoxRef.current;
@@ -514,7 +526,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
     const startWidth = nameColumnPx;
     const target = e.currentTarget;
     target.setPointerCapture(e.pointerId);
-    const onMove = (ev: PointerEvent) => setNameColumnPx(Math.max(200, Math.min(900, startWidth + ev.clientX - startX)));
+    const onMove = (ev: PointerEvent) => setNameColumnPx(Math.max(MIN_NAME_COLUMN_PX, Math.min(900, startWidth + ev.clientX - startX)));
     const onUp = () => {
       target.removeEventListener('pointermove', onMove);
       target.removeEventListener('pointerup', onUp);
@@ -647,7 +659,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
       </div>
 
       <div className="flex min-h-0 flex-1">
-        <div className="relative flex min-w-0 flex-1 flex-col">
+        <div ref={paneRef} className="relative flex min-w-0 flex-1 flex-col">
           {/* Column headers: names on the left, minimap and ruler over the bars. */}
           <div className="grid border-b border-slate-200 dark:border-slate-800" style={{ gridTemplateColumns: `${nameColumnPx}px minmax(0, 1fr)` }}>
             <div className="relative flex items-end justify-between border-r border-slate-200 px-2 pb-1 text-xs font-semibold text-slate-700 dark:border-slate-700 dark:text-slate-300">
@@ -762,6 +774,9 @@ function EventTooltip({ trace, hovered }: { trace: Trace; hovered: HoveredEvent 
     </div>
   );
 }
+
+/** The narrowest the name column gets, by dragging or in a narrow pane. */
+const MIN_NAME_COLUMN_PX = 160;
 
 /** A field where `?` and `/` are text to type, not shortcuts. */
 function isTextEntry(target: EventTarget | null): boolean {
