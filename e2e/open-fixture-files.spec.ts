@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { fixture, HAVE_FIXTURES, NO_FIXTURES_NOTE } from './fixtures-path';
 
@@ -65,6 +66,58 @@ test.describe('opening trace files', () => {
     await expect(alert).toContainText('GetServices.json');
     await page.getByRole('link', { name: 'Search' }).first().click();
     await expect(page.getByRole('search')).toBeVisible();
+  });
+});
+
+test.describe('files with irregular spans', () => {
+  test.skip(!HAVE_FIXTURES, NO_FIXTURES_NOTE);
+
+  test('a span without an ID and one with an unreadable start: counted up front, and both open', async ({ page }) => {
+    const doc = JSON.parse(readFileSync(fixture('jaeger-ui/spansAmongEachOther.json'), 'utf8')) as { spans: Record<string, unknown>[] };
+    delete doc.spans.find((s) => s.spanID === 'a68c6983a6d81a2')!.spanID;
+    doc.spans.find((s) => s.spanID === '4308efcfd216cbb0')!.startTime = 'not a number';
+    await page.goto('./search');
+    await page.locator('input[type="file"]').first().setInputFiles({
+      name: 'damaged.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(doc)),
+    });
+    await expectTrace(page, 12);
+    const notice = page.getByRole('status').filter({ hasText: 'Irregular trace.' });
+    await expect(notice).toContainText('1 span has no span ID');
+    await expect(notice).toContainText('1 span has no readable start time');
+
+    const grid = page.getByRole('treegrid', { name: 'Trace timeline' });
+    const noId = grid.locator('[role="row"][data-span-id="missing-id-1"]');
+    await expect(noId).toContainText('Span ID missing');
+    await noId.click();
+    await expect(page).toHaveURL(/[?&]span=missing-id-1\b/);
+    const details = page.getByRole('region', { name: 'Span details' });
+    await expect(details).toContainText('none (stand-in: missing-id-1)');
+    await expect(details).toContainText('No span ID');
+
+    // The start was unreadable but the duration (15 µs) was not: it is kept, and the row says so.
+    const noStart = grid.locator('[role="row"][data-span-id="4308efcfd216cbb0"]');
+    await expect(noStart).toContainText('Start time missing');
+    await expect(noStart.locator('[data-bar-label]')).toHaveText('15 µs');
+    await noStart.click();
+    await expect(details).toContainText(/Start\s*unknown/);
+    await expect(details).toContainText(/Duration\s*15 µs/);
+  });
+
+  test('a span with no times at all: the summary does not claim 1970, the row does not claim 0 µs', async ({ page }) => {
+    await openFiles(page, [fixture('jaeger/GetTrace.json')]);
+    await expectTrace(page, 1);
+    const summary = page.locator('dl[aria-label="Trace summary"]');
+    await expect(summary.locator('dt:text-is("Start") + dd')).toHaveText(/^unknown/);
+    await expect(summary.locator('dt:text-is("Duration") + dd')).toHaveText(/^unknown/);
+    await expect(summary).not.toContainText('1970');
+    await expect(page.getByRole('status').filter({ hasText: 'Irregular trace.' })).toContainText(
+      /1 span has no readable start time.*1 span has no readable duration/,
+    );
+    const row = page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').first();
+    await expect(row.locator('[data-bar-label]')).toHaveText('no duration');
+    await expect(row).toContainText('Start time missing');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Trace } from '../model/types';
+import { traceDurationUnknown, traceStartUnknown } from '../model/span-issues';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp } from '../lib/time-format';
 import { usePreferencesStore } from '../state/preferences-store';
@@ -11,8 +12,9 @@ export function TraceSummaryList({ trace, label = 'Trace summary' }: { trace: Tr
   const zone = usePreferencesStore((s) => s.timeZone);
   const items: { term: string; value: string; mono?: boolean; danger?: boolean }[] = [
     { term: 'Trace ID', value: trace.traceId, mono: true },
-    { term: 'Start', value: formatTimestamp(trace.startUs, zone) },
-    { term: 'Duration', value: formatDurationUs(trace.durationUs) },
+    // With no span start to go by the model's origin is epoch 0: say so rather than show 1970.
+    { term: 'Start', value: traceStartUnknown(trace) ? 'unknown (no span has a start time)' : formatTimestamp(trace.startUs, zone) },
+    { term: 'Duration', value: traceDurationUnknown(trace) ? 'unknown (no span has a duration)' : formatDurationUs(trace.durationUs) },
     { term: 'Services', value: String(trace.services.length) },
     { term: 'Spans', value: String(trace.spans.length) },
     { term: 'Depth', value: String(trace.depth) },

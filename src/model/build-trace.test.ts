@@ -225,6 +225,23 @@ describe('buildTrace: times', () => {
     expect(hasFlag(t, 0, SpanFlag.MissingTime)).toBe(false);
   });
 
+  it('lists spans without a start and without a duration separately, keeping what did arrive', () => {
+    const t = buildTrace(
+      [
+        rawSpan({ spanId: 'root', startUs: TEST_EPOCH_US, durationUs: 100 }),
+        rawSpan({ spanId: 'noStart', parentSpanId: 'root', startUs: null, durationUs: 15 }),
+        rawSpan({ spanId: 'noDur', parentSpanId: 'root', startUs: TEST_EPOCH_US + 20, durationUs: null }),
+        rawSpan({ spanId: 'neither', parentSpanId: 'root', startUs: null, durationUs: null }),
+      ],
+      'jaeger-trace',
+    );
+    const ids = (list: number[]) => list.map((i) => t.spans[i]!.spanId).sort();
+    expect(ids(t.issues.missingStartSpanIndices)).toEqual(['neither', 'noStart']);
+    expect(ids(t.issues.missingDurationSpanIndices)).toEqual(['neither', 'noDur']);
+    expect(ids(t.issues.missingTimeSpanIndices)).toEqual(['neither', 'noDur', 'noStart']);
+    expect(t.spans.find((s) => s.spanId === 'noStart')!.durationUs).toBe(15);
+  });
+
   it('turns event times into offsets from the trace start', () => {
     const t = buildTrace(
       [
@@ -338,6 +355,32 @@ describe('buildTrace: properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('buildTrace: spans without an ID', () => {
+  it('gives each a unique stand-in ID, a warning and an entry in issues, and never a parent role', () => {
+    const t = buildTrace(
+      [
+        rawSpan({ spanId: 'root', startUs: TEST_EPOCH_US, durationUs: 100 }),
+        rawSpan({ spanId: '', parentSpanId: 'root', startUs: TEST_EPOCH_US + 1, durationUs: 5 }),
+        // A real span that happens to carry the first stand-in's name keeps it.
+        rawSpan({ spanId: 'missing-id-1', parentSpanId: 'root', startUs: TEST_EPOCH_US + 2, durationUs: 5 }),
+        rawSpan({ spanId: '', parentSpanId: 'root', startUs: TEST_EPOCH_US + 3, durationUs: 5 }),
+        // A child naming "" is a root, not a child of an ID-less span.
+        rawSpan({ spanId: 'kid', parentSpanId: '', startUs: TEST_EPOCH_US + 4, durationUs: 1 }),
+      ],
+      'jaeger-trace',
+    );
+    const ids = t.spans.map((s) => s.spanId);
+    expect(ids).toEqual(['root', 'missing-id-1_', 'missing-id-1', 'missing-id-2', 'kid']);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(t.issues.missingIdSpanIndices).toEqual([1, 3]);
+    expect(t.issues.duplicateSpanIds).toEqual([]);
+    expect(t.spans[1]!.warnings.some((w) => w.includes('No span ID') && w.includes('missing-id-1_'))).toBe(true);
+    expect(t.spans[2]!.warnings).toEqual([]);
+    expect(t.columns.parent[4]).toBe(-1);
+    expect(t.issues.warnings.some((w) => w.includes('without a span ID'))).toBe(true);
   });
 });
 

@@ -72,6 +72,8 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     rawFlags[second]! &= ~SpanFlag.DuplicateId;
   }
 
+  const standInIds = standInSpanIds(rawSpans, firstIndexById);
+
   const parentOf = new Int32Array(n).fill(NO_PARENT);
   for (let i = 0; i < n; i++) {
     const pid = rawSpans[i]!.parentSpanId;
@@ -168,6 +170,9 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     duplicateSpanIds: [],
     cycleSpanIndices: [],
     missingTimeSpanIndices: [],
+    missingStartSpanIndices: [],
+    missingDurationSpanIndices: [],
+    missingIdSpanIndices: [],
     warnings,
   };
   let maxDepth = -1;
@@ -190,8 +195,19 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     if (missingStart || missingDuration) {
       flags |= SpanFlag.MissingTime;
       issues.missingTimeSpanIndices.push(d);
-      if (missingStart) added = withWarning(added, 'No start time: drawn at the start of its parent.');
-      if (missingDuration) added = withWarning(added, 'No duration: drawn with zero length.');
+      if (missingStart) {
+        issues.missingStartSpanIndices.push(d);
+        added = withWarning(added, 'No start time: drawn at the start of its parent.');
+      }
+      if (missingDuration) {
+        issues.missingDurationSpanIndices.push(d);
+        added = withWarning(added, 'No duration: drawn with zero length.');
+      }
+    }
+    const standInId = standInIds?.get(i);
+    if (standInId !== undefined) {
+      issues.missingIdSpanIndices.push(d);
+      added = withWarning(added, `No span ID: shown as ${standInId}, a stand-in that exists only in this viewer.`);
     }
     let durationUs = missingDuration ? 0 : raw.durationUs!;
     if (durationUs < 0) {
@@ -236,7 +252,7 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
     const span: Span = {
       index: d,
       traceId: raw.traceId,
-      spanId: raw.spanId,
+      spanId: standInId ?? raw.spanId,
       parentSpanId: raw.parentSpanId,
       name: raw.name,
       serviceName: raw.serviceName,
@@ -307,6 +323,29 @@ export function buildTrace(rawSpans: readonly RawSpan[], format: WireFormat): Tr
 }
 
 // ------------------------------------------------------------------------------------------
+
+/**
+ * Stand-in IDs for spans that arrived without one (input index -> ID), or null when all have one.
+ *
+ * The app names a span by its ID everywhere: `span=` in the URL, collapsed and open-group state,
+ * links from references and the comparison. An empty ID broke all of those at once (the row could
+ * not even be opened), so the model gives such spans an ID instead of each view special-casing
+ * them. The ID is deterministic (numbered in input order), so a link to it opens the same span
+ * again; it is not hex, so it cannot be mistaken for a real ID, and it never collides with one
+ * in the trace. It does not enter the parent lookup: no child can refer to it.
+ */
+function standInSpanIds(rawSpans: readonly RawSpan[], realIds: ReadonlyMap<string, number>): Map<number, string> | null {
+  let ids: Map<number, string> | null = null;
+  let k = 0;
+  for (let i = 0; i < rawSpans.length; i++) {
+    if (rawSpans[i]!.spanId !== '') continue;
+    k++;
+    let id = `missing-id-${k}`;
+    while (realIds.has(id)) id += '_';
+    (ids ??= new Map()).set(i, id);
+  }
+  return ids;
+}
 
 interface TimeOrigin {
   /** Integer epoch µs of the earliest span start (0 when no span has a start). */
@@ -479,6 +518,11 @@ function summariseIssues(issues: TraceIssues, warnings: string[]): void {
   if (issues.missingTimeSpanIndices.length > 0) {
     warnings.push(
       `${plural(issues.missingTimeSpanIndices.length, 'span arrived', 'spans arrived')} without a start time or duration.`,
+    );
+  }
+  if (issues.missingIdSpanIndices.length > 0) {
+    warnings.push(
+      `${plural(issues.missingIdSpanIndices.length, 'span arrived', 'spans arrived')} without a span ID; each is shown with a stand-in ID (missing-id-…).`,
     );
   }
 }

@@ -44,6 +44,9 @@ export function tracePrefix(trace: Trace, rows: number): Trace {
       orphanSpanIndices: trace.issues.orphanSpanIndices.filter(inPrefix),
       cycleSpanIndices: trace.issues.cycleSpanIndices.filter(inPrefix),
       missingTimeSpanIndices: trace.issues.missingTimeSpanIndices.filter(inPrefix),
+      missingStartSpanIndices: trace.issues.missingStartSpanIndices.filter(inPrefix),
+      missingDurationSpanIndices: trace.issues.missingDurationSpanIndices.filter(inPrefix),
+      missingIdSpanIndices: trace.issues.missingIdSpanIndices.filter(inPrefix),
     },
   };
 }

@@ -86,8 +86,18 @@ export interface TraceIssues {
   duplicateSpanIds: { spanId: string; count: number }[];
   /** Spans whose parent link would close a cycle; the link was cut and the span became a root. */
   cycleSpanIndices: number[];
-  /** Spans that arrived without a start time or duration. */
+  /** Spans that arrived without a start time or duration (the union of the next two lists). */
   missingTimeSpanIndices: number[];
+  /** Spans without a readable start: drawn at their parent's start (else the trace start). */
+  missingStartSpanIndices: number[];
+  /** Spans without a readable duration: drawn with zero length. */
+  missingDurationSpanIndices: number[];
+  /**
+   * Spans that arrived without a span ID. Each got a stand-in ID (`missing-id-1`, … in input
+   * order; see build-trace.ts) so that it can be selected, linked (`span=`) and collapsed like
+   * any other; nothing can name it as a parent.
+   */
+  missingIdSpanIndices: number[];
   /** Human-readable warnings gathered from parsers and the builder. */
   warnings: string[];
 }

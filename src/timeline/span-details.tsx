@@ -6,6 +6,7 @@ import { useId, useMemo, useState } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
 import { SpanFlag, type Attribute, type Span, type SpanReference, type Trace } from '../model/types';
+import { spanDurationMissing, spanIdMissing, spanStartMissing } from '../model/span-issues';
 import { attributeText } from './attribute-text';
 
 export interface SpanDetailsProps {
@@ -37,6 +38,11 @@ export function SpanDetails(props: SpanDetailsProps) {
   const flags = trace.columns.flags[span.index] ?? 0;
   const warnings = useMemo(() => spanWarnings(span, flags, props.skewed, props.skewShiftUs), [span, flags, props.skewed, props.skewShiftUs]);
   const absoluteStartUs = trace.startUs + span.startUs;
+  const startMissing = spanStartMissing(trace, span.index);
+  const durationMissing = spanDurationMissing(trace, span.index);
+  const idMissing = spanIdMissing(trace, span.index);
+  // A stand-in ID means nothing to other tools: their links get an empty span ID, as the input had.
+  const linkSpan = useMemo(() => (idMissing ? { ...span, spanId: '' } : span), [span, idMissing]);
 
   return (
     <section
@@ -70,12 +76,18 @@ export function SpanDetails(props: SpanDetailsProps) {
             <span className={span.isError ? 'font-semibold text-red-700 dark:text-red-400' : ''}>{span.status}</span>
             {span.statusMessage && <span className="text-gray-700 dark:text-gray-300"> — {span.statusMessage}</span>}
           </dd>
-          <Term label="Start" value={`+${formatDurationUs(span.startUs)} from trace start`} />
-          <Term label="Start (absolute)" value={formatTimestamp(absoluteStartUs, timeZone)} />
-          <Term label="Duration" value={formatDurationUs(span.durationUs)} />
+          {startMissing ? (
+            <Term label="Start" value={`unknown (drawn at +${formatDurationUs(span.startUs)}, its parent's start)`} />
+          ) : (
+            <>
+              <Term label="Start" value={`+${formatDurationUs(span.startUs)} from trace start`} />
+              <Term label="Start (absolute)" value={formatTimestamp(absoluteStartUs, timeZone)} />
+            </>
+          )}
+          <Term label="Duration" value={durationMissing ? 'unknown (drawn with zero length)' : formatDurationUs(span.durationUs)} />
           {selfTimeUs !== null && <Term label="Self time" value={`${formatDurationUs(selfTimeUs)} (${percent(selfTimeUs, span.durationUs)})`} />}
           {props.onCriticalPath !== null && <Term label="Critical path" value={props.onCriticalPath ? 'yes' : 'no'} />}
-          <Term label="Span ID" value={span.spanId || '(none)'} mono />
+          <Term label="Span ID" value={idMissing ? `none (stand-in: ${span.spanId})` : span.spanId || '(none)'} mono />
           <dt className="text-gray-600 dark:text-gray-400">Parent ID</dt>
           <dd className="font-mono break-all">
             {span.parentSpanId === null ? (
@@ -102,7 +114,7 @@ export function SpanDetails(props: SpanDetailsProps) {
           </>
         )}
 
-        <SpanLinks span={span} patterns={props.linkPatterns} />
+        <SpanLinks span={linkSpan} patterns={props.linkPatterns} />
 
         <AttributeTable title="Attributes" attributes={span.attributes} />
         <AttributeTable title="Resource attributes" attributes={span.resourceAttributes} />

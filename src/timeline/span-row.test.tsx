@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { SpanFlag } from '../model/types';
-import { indexOf, traceFromSpecs } from '../model/testing/raw-span';
+import { buildTrace } from '../model/build-trace';
+import { indexOf, rawSpan, TEST_EPOCH_US, traceFromSpecs } from '../model/testing/raw-span';
 import type { RowContext } from './row-context';
 import { buildRowList, errorPrefixSums, expandAll, toggleCollapsed } from './row-list';
 import { SpanRow } from './span-row';
@@ -66,6 +67,27 @@ describe('SpanRow', () => {
     expect(html).toMatch(/data-bar-label="right"[^>]*>400 µs<\/span>/);
     // A bar across the whole view keeps its label inside.
     expect(rowHtml('root', 0)).toMatch(/data-bar-label="inside"/);
+  });
+
+  it('marks a missing start, a missing duration and a missing ID instead of passing the stand-ins off as real', () => {
+    const damaged = buildTrace(
+      [
+        rawSpan({ spanId: 'root', startUs: TEST_EPOCH_US, durationUs: 1000 }),
+        rawSpan({ spanId: 'noDur', parentSpanId: 'root', startUs: TEST_EPOCH_US + 100, durationUs: null }),
+        rawSpan({ spanId: 'noStart', parentSpanId: 'root', startUs: null, durationUs: 15 }),
+        rawSpan({ spanId: '', parentSpanId: 'root', startUs: TEST_EPOCH_US + 200, durationUs: 5 }),
+      ],
+      'zipkin-v2',
+    );
+    const ctx = context({ trace: damaged, startUs: damaged.columns.startUs, collapsed: expandAll(damaged.columns), errorPrefix: errorPrefixSums(damaged.columns, SpanFlag.Error) });
+    const html = (id: string) =>
+      renderToStaticMarkup(<SpanRow ctx={ctx} row={indexOf(damaged, id)} rowIndex={0} selected={false} active={false} currentMatch={false} />);
+    expect(html('noDur')).toMatch(/data-bar-label="[a-z]+"[^>]*>no duration<\/span>/);
+    expect(html('noStart')).toMatch(/data-bar-label="[a-z]+"[^>]*>15 µs<\/span>/);
+    expect(html('noStart')).toContain('Start time missing');
+    expect(html('noDur')).not.toContain('Start time missing');
+    expect(html('missing-id-1')).toContain('Span ID missing');
+    expect(html('root')).not.toMatch(/missing/i);
   });
 
   it('leaves have no toggle and no aria-expanded; a collapsed parent says how many errors it hides', () => {

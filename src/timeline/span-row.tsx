@@ -11,6 +11,7 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { SpanFlag } from '../model/types';
+import { spanDurationMissing, spanIdMissing, spanStartMissing } from '../model/span-issues';
 import { attributeText, spanAttributeValue } from './attribute-text';
 import type { RowContext } from './row-context';
 import { descendantErrorCount, groupErrorCount, groupIdOfRow, isGroupRow } from './row-list';
@@ -80,6 +81,9 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatc
   const skewed = ctx.skewMask ? ctx.skewMask[spanIndex] === 1 : false;
   const shiftUs = ctx.shiftUs ? (ctx.shiftUs[spanIndex] ?? 0) : 0;
   const indent = nameCellIndent(depth, hasChildren);
+  // The issue lists are searched only for the rare spans that have one.
+  const idMissing = trace.issues.missingIdSpanIndices.length > 0 && spanIdMissing(trace, spanIndex);
+  const startMissing = (flags & SpanFlag.MissingTime) !== 0 && spanStartMissing(trace, spanIndex);
 
   return (
     <div
@@ -107,6 +111,8 @@ function SingleSpanRow({ ctx, spanIndex, rowIndex, selected, active, currentMatc
         {(flags & SpanFlag.Orphan) !== 0 && <Badge tone="warn" label="Parent span missing" text="orphan" />}
         {(flags & SpanFlag.DuplicateId) !== 0 && <Badge tone="warn" label="Duplicate span ID" text="dup" />}
         {(flags & SpanFlag.CycleCut) !== 0 && <Badge tone="warn" label="Parent link cut: it closed a cycle" text="cycle" />}
+        {idMissing && <Badge tone="warn" label="Span ID missing (shown with a stand-in ID)" text="no ID" />}
+        {startMissing && <Badge tone="warn" label="Start time missing (drawn at its parent's start)" text="no start" />}
         {skewed && (
           <Badge
             tone="warn"
@@ -212,6 +218,8 @@ function barLabel(ctx: RowContext, spanIndex: number): string {
     const value = spanAttributeValue(span, ctx.labelAttribute);
     return value === undefined ? '' : attributeText(value);
   }
+  // A missing duration is drawn as zero; "0 µs" would pass it off as measured.
+  if ((ctx.trace.columns.flags[spanIndex]! & SpanFlag.MissingTime) !== 0 && spanDurationMissing(ctx.trace, spanIndex)) return 'no duration';
   return formatDurationUs(span.durationUs);
 }
 

@@ -87,6 +87,7 @@ import { TickGridLines, TimeRuler } from './time-ruler';
 import { DEFAULT_TIMELINE_OPTIONS, type TimelineOptions } from './timeline-options';
 import { clampViewRange, fullViewRange, isFullView, type ViewRange } from './time-scale';
 import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-analyses';
+import { irregularTraceNotes } from './irregular-trace-note';
 import { findDebounceMs, prepareFind, useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
 import { WaterfallRows } from './waterfall-rows';
 import { rowsAndSpansText } from './row-count-text';
@@ -571,7 +572,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const selectedSpan = selectedIndex >= 0 ? shown.spans[selectedIndex] : undefined;
   const zoomed = !isFullView(view, viewDurationUs);
   const matchPosition = currentMatch >= 0 ? indexInSorted(find.matches, currentMatch) : -1;
-  const issues = trace.issues;
+  const irregularNotes = useMemo(() => irregularTraceNotes(trace.issues), [trace.issues]);
   const gridStyle = useMemo(() => ({ [NAME_COLUMN_VAR]: `${nameColumnPx}px` }) as CSSProperties, [nameColumnPx]);
 
   return (
@@ -648,14 +649,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
         />
         <ServiceLegend services={trace.services} colours={colours} />
         {/* Orphans get their "incomplete trace" note from the route, above the summary. */}
-        {(issues.duplicateSpanIds.length > 0 || issues.cycleSpanIndices.length > 0) && (
-          <NoticeBanner title="Irregular trace.">
-            {issues.duplicateSpanIds.length > 0 &&
-              `${issues.duplicateSpanIds.length} ${issues.duplicateSpanIds.length === 1 ? 'span ID occurs' : 'span IDs occur'} more than once (all copies shown). `}
-            {issues.cycleSpanIndices.length > 0 &&
-              `${issues.cycleSpanIndices.length} ${issues.cycleSpanIndices.length === 1 ? 'parent link' : 'parent links'} formed a cycle and ${issues.cycleSpanIndices.length === 1 ? 'was' : 'were'} cut.`}
-          </NoticeBanner>
-        )}
+        {irregularNotes.length > 0 && <NoticeBanner title="Irregular trace.">{irregularNotes.join(' ')}</NoticeBanner>}
       </div>
 
       <div className="flex min-h-0 flex-1">

@@ -70,12 +70,14 @@ function parseProtoSpan(raw: JsonObject, processes: Map<string, Process>): RawSp
 
   const start = readTime(raw.startTime);
   const durationNs = typeof raw.duration === 'number' ? raw.duration * 1000 : parseDurationNanos(raw.duration);
-  if (start === null || durationNs === null) span.warnings.push('Span has no readable startTime/duration.');
-  if (start !== null) {
+  // Start and duration are separate fields: one that is unreadable does not void the other.
+  if (start === null) span.warnings.push('Span has no readable startTime.');
+  else {
     span.startUs = start.us;
     span.startNsRemainder = start.nsRemainder;
-    if (durationNs !== null) span.durationUs = Math.max(0, durationNs / 1000);
   }
+  if (durationNs === null) span.warnings.push('Span has no readable duration.');
+  else span.durationUs = Math.max(0, durationNs / 1000);
 
   const refs: { type: SpanReference['type']; traceId: string; spanId: string }[] = [];
   for (const ref of asArray(raw.references)) {

@@ -93,13 +93,15 @@ export function parseJaegerSpan(raw: JsonObject, traceIdFallback: string, proces
 
   const start = parseEpochMicros(raw.startTime);
   const durationUs = typeof raw.duration === 'number' || typeof raw.duration === 'string' ? Number(raw.duration) : NaN;
-  if (start === null || !Number.isFinite(durationUs)) {
-    span.warnings.push('Span has no readable startTime/duration.');
-  }
-  if (start !== null) {
+  // Start and duration are separate fields: one that is unreadable does not void the other.
+  if (start === null) span.warnings.push('Span has no readable startTime.');
+  else {
     span.startUs = start.us;
     span.startNsRemainder = start.nsRemainder;
-    if (Number.isFinite(durationUs)) span.durationUs = Math.max(0, durationUs);
+  }
+  if (!Number.isFinite(durationUs)) span.warnings.push('Span has no readable duration.');
+  else {
+    span.durationUs = Math.max(0, durationUs);
     if (durationUs < 0) span.warnings.push('Negative duration clamped to 0.');
   }
 

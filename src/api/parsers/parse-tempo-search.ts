@@ -26,6 +26,8 @@ function parseSummarySpan(raw: JsonObject, trace: JsonObject, traceId: string): 
   const durationNs = typeof raw.durationNanos === 'number' || typeof raw.durationNanos === 'string' ? Number(raw.durationNanos) : NaN;
   if (start === null || start.us === 0) {
     span.warnings.push('Span has no start time.');
+    // A duration that did arrive is kept; an absent one says nothing here (no start either).
+    if (Number.isFinite(durationNs)) span.durationUs = Math.max(0, durationNs / 1000);
   } else {
     span.startUs = start.us;
     span.startNsRemainder = start.nsRemainder;

@@ -45,12 +45,13 @@ describe('Zipkin v2', () => {
     expect(r.spans[0]!.serviceName).toBe('unknown_service');
   });
 
-  it('gives null times when timestamp or duration is missing', () => {
+  it('gives a null time for a missing timestamp or duration, keeping the other', () => {
     const [noTs, noDur] = parseTraceValue([
       { ...client, timestamp: undefined },
       { ...client, duration: undefined },
     ]).spans;
-    expect(noTs).toMatchObject({ startUs: null, durationUs: null });
+    expect(noTs).toMatchObject({ startUs: null, durationUs: client.duration });
+    expect(noTs!.warnings).toContain('Span has no timestamp.');
     expect(noDur).toMatchObject({ startUs: 1472470996199000, durationUs: null });
     expect(noDur!.warnings).toContain('Span has no duration.');
   });

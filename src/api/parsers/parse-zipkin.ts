@@ -37,10 +37,11 @@ function parseZipkinSpan(raw: JsonObject): RawSpan {
   } else {
     span.startUs = start.us;
     span.startNsRemainder = start.nsRemainder;
-    const duration = typeof raw.duration === 'number' ? raw.duration : typeof raw.duration === 'string' ? Number(raw.duration) : NaN;
-    if (Number.isFinite(duration) && duration >= 0) span.durationUs = duration;
-    else span.warnings.push('Span has no duration.');
   }
+  // Independent of the timestamp: a span that lost one keeps the other.
+  const duration = typeof raw.duration === 'number' ? raw.duration : typeof raw.duration === 'string' ? Number(raw.duration) : NaN;
+  if (Number.isFinite(duration) && duration >= 0) span.durationUs = duration;
+  else span.warnings.push('Span has no duration.');
 
   const attributes: Attribute[] = [];
   if (isObject(raw.tags)) {
