@@ -99,6 +99,32 @@ describe('findSpans', () => {
     expect(names(findSpans(other, 'auth-svc select'))).toEqual(['SELECT tokens']);
   });
 
+  it('matches error=true on spans that are errors by status, not only by an error tag (Jaeger habit)', () => {
+    // From OTLP: the failure is the status code; no `error` attribute anywhere.
+    const otlp = buildTrace(
+      [
+        rawSpan({ spanId: 'a1', startUs: TEST_EPOCH_US, durationUs: 10, name: 'ok' }),
+        rawSpan({ spanId: 'a2', parentSpanId: 'a1', startUs: TEST_EPOCH_US + 1, durationUs: 5, name: 'failed', status: 'error' }),
+        // The tag still counts on its own (unset status + error=true is an error anyway) …
+        rawSpan({ spanId: 'a3', parentSpanId: 'a1', startUs: TEST_EPOCH_US + 2, durationUs: 5, name: 'tagged', attributes: [{ key: 'error', value: true }] }),
+        // … and so does the plain key=value match when the status says otherwise.
+        rawSpan({ spanId: 'a4', parentSpanId: 'a1', startUs: TEST_EPOCH_US + 3, durationUs: 5, name: 'ok-tagged', status: 'ok', attributes: [{ key: 'error', value: 'true' }] }),
+      ],
+      'otlp-json',
+    );
+    const found = (q: string) => Array.from(findSpans(otlp, q), (i) => otlp.spans[i]!.name);
+    expect(found('error=true')).toEqual(['failed', 'tagged', 'ok-tagged']);
+    expect(found('ERROR=TRUE')).toEqual(['failed', 'tagged', 'ok-tagged']);
+    expect(found('error=true failed')).toEqual(['failed']);
+    // Not an error in the model's eyes (status ok wins over the tag), so it is found both ways.
+    expect(found('error=false')).toEqual(['ok', 'ok-tagged']);
+    // Other values keep the plain attribute match.
+    expect(found('error=tr')).toEqual(['tagged', 'ok-tagged']);
+    expect(found('error=')).toEqual(['tagged', 'ok-tagged']);
+    // The fixture trace above: Charge fails by status only.
+    expect(names(findSpans(trace, 'error=true'))).toEqual(['Charge']);
+  });
+
   it('returns indices in DFS order', () => {
     expect(Array.from(findSpans(trace, 'aaaa'))).toEqual([0, 1, 2, 3, 4]);
   });

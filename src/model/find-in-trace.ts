@@ -3,13 +3,16 @@
 // A query is whitespace-separated tokens, all of which must match (case-insensitive):
 // - `key=value`: an attribute (span, resource or event) named `key` whose value contains `value`
 //   (`key=` alone: the attribute exists);
+// - `error=true` also matches every span the model marks as an error (SpanFlag.Error), and
+//   `error=false` every span it does not: Jaeger users type Jaeger's error tag out of habit, but
+//   OTLP spans fail by status code and carry no such tag;
 // - anything else: a substring of the service name, span name, span ID, an attribute key or
 //   value, a resource attribute, an event name or an event attribute.
 // Each span's searchable text is built once per trace (lazily, or ahead of time in slices with
 // prepareSearchTexts; cached by Trace identity), so typing in the find box costs one substring
 // scan per span.
 
-import type { Attribute, AttrValue, Span, Trace } from './types';
+import { SpanFlag, type Attribute, type AttrValue, type Span, type Trace } from './types';
 
 // Lines of a span's text are separated by '\n'. Tokens never hold whitespace, so a plain token
 // cannot match across two fields, and a `key=value` token can find its attribute's line.
@@ -66,14 +69,26 @@ export function prepareSearchTexts(trace: Trace, maxSpans: number): boolean {
   return end === trace.spans.length;
 }
 
-type Token = { kind: 'text'; text: string } | { kind: 'attribute'; keyLine: string; value: string };
+type Token =
+  | { kind: 'text'; text: string }
+  // `isError`: the token is `error=true` (true) or `error=false` (false), else null.
+  | { kind: 'attribute'; keyLine: string; value: string; isError: boolean | null };
+
+function errorTokenValue(key: string, value: string): boolean | null {
+  if (key !== 'error') return null;
+  return value === 'true' ? true : value === 'false' ? false : null;
+}
 
 function parseQuery(query: string): Token[] {
   const tokens: Token[] = [];
   for (const raw of query.toLowerCase().split(/\s+/)) {
     if (raw === '') continue;
     const eq = raw.indexOf('=');
-    if (eq > 0) tokens.push({ kind: 'attribute', keyLine: `${SEP}${raw.slice(0, eq + 1)}`, value: raw.slice(eq + 1) });
+    if (eq > 0) {
+      const key = raw.slice(0, eq);
+      const value = raw.slice(eq + 1);
+      tokens.push({ kind: 'attribute', keyLine: `${SEP}${key}=`, value, isError: errorTokenValue(key, value) });
+    }
     else tokens.push({ kind: 'text', text: raw });
   }
   return tokens;
@@ -96,13 +111,17 @@ export function findSpans(trace: Trace, query: string): Int32Array {
   const tokens = parseQuery(query);
   if (tokens.length === 0) return new Int32Array(0);
   const texts = textsOf(trace);
+  const flags = trace.columns.flags;
   const hits: number[] = [];
   for (let i = 0; i < texts.length; i++) {
     const text = texts[i]!;
     let all = true;
     for (const token of tokens) {
       const ok =
-        token.kind === 'text' ? text.includes(token.text) : matchesAttribute(text, token.keyLine, token.value);
+        token.kind === 'text'
+          ? text.includes(token.text)
+          : (token.isError !== null && ((flags[i]! & SpanFlag.Error) !== 0) === token.isError) ||
+            matchesAttribute(text, token.keyLine, token.value);
       if (!ok) {
         all = false;
         break;
