@@ -427,6 +427,47 @@ test.describe('trace view on fixture files', () => {
     await expect(timeline(page)).toHaveAttribute('aria-rowcount', rows ?? '');
   });
 
+  test('find error=true finds the spans that failed by OTLP status code (no error=true tag in the file)', async ({ page }) => {
+    const tree = readOtlpTree(N_PLUS_ONE_FIXTURE);
+    const errors = tree.spans.filter((s) => s.isError);
+    expect(errors.length).toBe(3);
+    // Their only `error` attribute is a log's message ("redis timeout"): nothing says error=true.
+    expect(errors.every((e) => !(e.attributes.get('error') ?? []).includes('true'))).toBe(true);
+    const grid = await openFiles(page, [N_PLUS_ONE_FIXTURE]);
+    await find(page, 'error=true');
+    await expect(findStatus(page)).toHaveText('3 matches');
+    await page.getByRole('button', { name: 'Next match' }).click();
+    expect(errors.map((e) => e.spanId)).toContain(await activeSpanId(grid));
+  });
+
+  test('with show only matches, next/previous error move among the shown errors and are disabled when none is shown', async ({ page }) => {
+    const tree = readOtlpTree(ERROR_FIXTURE);
+    const errors = tree.spans.filter((s) => s.isError);
+    const grid = await openFiles(page, [ERROR_FIXTURE]);
+    const nextError = page.getByRole('button', { name: /Next error/ });
+    const previousError = page.getByRole('button', { name: /Previous error/ });
+    await expect(nextError).toBeEnabled();
+    await page.getByRole('checkbox', { name: 'Show only matches' }).check();
+    await find(page, 'no-such-thing-here');
+    await expectRowCount(grid, 0);
+    await expect(nextError).toBeDisabled();
+    await expect(previousError).toBeDisabled();
+    // A query that shows one error span (and its ancestors, none of them an error): the jump lands on it.
+    const hasErrorAncestor = (span: FixtureSpan) => {
+      for (let p = tree.byId.get(span.parentId); p; p = tree.byId.get(p.parentId)) if (p.isError) return true;
+      return false;
+    };
+    const target = errors.find((e) => !hasErrorAncestor(e))!;
+    await find(page, target.spanId);
+    await expect(nextError).toBeEnabled();
+    await nextError.click();
+    await expectActiveSpan(grid, target.spanId);
+    // Off again: every error is a target, the filter no longer hides any.
+    await page.getByRole('checkbox', { name: 'Show only matches' }).uncheck();
+    await find(page, 'no-such-thing-here');
+    await expect(nextError).toBeEnabled();
+  });
+
   test('Group repeats folds 13 serial GetDriver siblings into one row and back', async ({ page }) => {
     const tree = readOtlpTree(N_PLUS_ONE_FIXTURE);
     const drivers = tree.spans.filter((s) => s.name === 'GetDriver');

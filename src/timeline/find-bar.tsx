@@ -17,6 +17,7 @@ interface FindBarProps {
   onPrevious(): void;
   mode: FindMode;
   onModeChange(mode: FindMode): void;
+  /** Errors the jumps can reach: with "show only matches" on, only those among the shown rows. */
   errorCount: number;
   onNextError(): void;
   onPreviousError(): void;
@@ -28,6 +29,7 @@ interface FindBarProps {
 }
 
 const DEFAULT_DEBOUNCE_MS = 150;
+const noErrorTitle = 'No error among the rows shown';
 const smallButton =
   'rounded border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:border-slate-600 dark:bg-slate-800 dark:text-slate-100 dark:hover:bg-slate-700';
 
@@ -111,10 +113,10 @@ export function FindBar(props: FindBarProps) {
         Show only matches
       </label>
       <span className="mx-1 h-4 w-px bg-slate-300 dark:bg-slate-600" aria-hidden="true" />
-      <button type="button" className={smallButton} onClick={props.onPreviousError} disabled={props.errorCount === 0} title="Previous error (Shift+E)">
+      <button type="button" className={smallButton} onClick={props.onPreviousError} disabled={props.errorCount === 0} title={props.errorCount === 0 ? noErrorTitle : 'Previous error (Shift+E)'}>
         ↑ Previous error
       </button>
-      <button type="button" className={smallButton} onClick={props.onNextError} disabled={props.errorCount === 0} title="Next error (E)">
+      <button type="button" className={smallButton} onClick={props.onNextError} disabled={props.errorCount === 0} title={props.errorCount === 0 ? noErrorTitle : 'Next error (E)'}>
         ↓ Next error
       </button>
     </div>

@@ -250,6 +250,14 @@ export function TraceTimeline(props: TraceTimelineProps) {
   }, [changedGroups, groups, trace, setOptions]);
   const find = useFindMatches(trace, findQuery);
   const filterVisible = findMode === 'filter' && find.query !== '' ? find.visible : null;
+  // Next/previous error move among the errors the view can show, as next/previous match move among
+  // the matches: with "show only matches" on, an error that the filter hides cannot be revealed
+  // (expanding its ancestors does not bring it back), so it is not a target, and with none left
+  // the buttons are disabled rather than doing nothing. O(errors) per filter change.
+  const shownErrorIndices = useMemo(
+    () => (filterVisible ? errorIndices.filter((i) => filterVisible[i] === 1) : errorIndices),
+    [errorIndices, filterVisible],
+  );
 
   // ---- the row list: once per (trace, collapsed, filter, groups) --------------------------------
   const rows = useMemo(
@@ -373,10 +381,10 @@ export function TraceTimeline(props: TraceTimelineProps) {
     (direction: 1 | -1) => {
       const fromRow = activeRowIndex >= 0 ? rows[activeRowIndex] : undefined;
       const from = fromRow === undefined ? (direction === 1 ? -1 : trace.spans.length) : spanOfRow(fromRow, groups);
-      const target = nextInSorted(errorIndices, from, direction);
+      const target = nextInSorted(shownErrorIndices, from, direction);
       if (target >= 0) reveal(target);
     },
-    [activeRowIndex, rows, groups, errorIndices, trace.spans.length, reveal],
+    [activeRowIndex, rows, groups, shownErrorIndices, trace.spans.length, reveal],
   );
   // A new query starts again from the top.
   useEffect(() => {
@@ -640,7 +648,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
           onPrevious={() => goToMatch(-1)}
           mode={findMode}
           onModeChange={(mode) => setOption('findMode', mode)}
-          errorCount={errorIndices.length}
+          errorCount={shownErrorIndices.length}
           onNextError={() => goToError(1)}
           onPreviousError={() => goToError(-1)}
           inputRef={findInputRef}
