@@ -337,29 +337,16 @@ describe('diffTraceSteps', () => {
   });
 });
 
-describe('diffTraces: speed', () => {
-  it('compares two 10k-span traces well under a second', () => {
+// The comparison's speed is measured by the benchmark (npm run bench: two 10k-span traces, in the
+// browser), not by a timed test, which a busy test machine makes flaky.
+describe('diffTraces: large traces', () => {
+  it('maps every span of two 10k-span traces to a node', () => {
     const a = generatedTrace(10_000, 1);
     const b = generatedTrace(10_000, 2, 1.5);
-    diffTraces(a, b); // warm-up (JIT)
-    // Median of five: the machine running the tests may be busy. CPU time (all threads, GC
-    // included) is reported too, since wall time on a shared machine includes waiting.
-    const runs: { wallMs: number; cpuMs: number }[] = [];
-    let diff = diffTraces(a, b);
-    for (let k = 0; k < 5; k++) {
-      const cpuBefore = process.cpuUsage();
-      const started = performance.now();
-      diff = diffTraces(a, b);
-      const cpu = process.cpuUsage(cpuBefore);
-      runs.push({ wallMs: performance.now() - started, cpuMs: (cpu.user + cpu.system) / 1000 });
-    }
-    runs.sort((x, y) => x.wallMs - y.wallMs);
-    const median = runs[2]!;
-    console.info(
-      `diffTraces: 2 × 10,000 spans → ${diff.nodes.length} nodes; median ${median.wallMs.toFixed(1)} ms wall, ${median.cpuMs.toFixed(1)} ms CPU`,
-    );
+    const diff = diffTraces(a, b);
     expect(diff.nodeOfSpanA).toHaveLength(10_000);
     expect(diff.nodeOfSpanB).toHaveLength(10_000);
-    expect(median.wallMs).toBeLessThan(1000);
+    expect(Array.from(diff.nodeOfSpanA).every((node) => node >= 0 && node < diff.nodes.length)).toBe(true);
+    expect(Array.from(diff.nodeOfSpanB).every((node) => node >= 0 && node < diff.nodes.length)).toBe(true);
   });
 });
