@@ -286,3 +286,31 @@ test('a link with a lookback but no window gets its window in place: Back leaves
   await page.goBack();
   await expect(page).toHaveURL(/\/files$/);
 });
+
+test('embedded (embed=1 or uiEmbed=v0), the search page keeps embed mode when it rewrites its URL, so a reload stays embedded', async ({ page }) => {
+  await page.goto('./search?embed=1&service=checkout&lookback=1h');
+  // The page fixes the window in place (start/end): that rewrite must keep embed=1.
+  await expect(page).toHaveURL(/start=\d+&end=\d+/);
+  await expect(page.getByText(/^\d+ traces?$/)).toBeVisible();
+  await expect(page).toHaveURL(/embed=1/);
+  // A view change and a new search rewrite it again.
+  await page.getByLabel('Sort').selectOption('longest');
+  await expect(page).toHaveURL(/sort=longest/);
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/sort=longest/);
+  await expect(page).toHaveURL(/embed=1/);
+  await page.reload();
+  await expect(page.getByRole('search')).toBeVisible();
+  await expect(page.getByRole('link', { name: /open in full view/i })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page.getByRole('navigation')).toHaveCount(0);
+
+  // Jaeger UI's spelling is written back as embed=1.
+  await page.goto('./search?uiEmbed=v0&lookback=1h');
+  await expect(page).toHaveURL(/start=\d+&end=\d+/);
+  await expect(page).toHaveURL(/embed=1/);
+  expect(page.url()).not.toContain('uiEmbed');
+  await page.reload();
+  await expect(page.getByRole('link', { name: /open in full view/i })).toBeVisible();
+  await expect(page.getByRole('banner')).toHaveCount(0);
+});

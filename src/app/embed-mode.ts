@@ -15,6 +15,19 @@ export function isEmbedded(params: URLSearchParams): boolean {
   return stickyEmbed;
 }
 
+/**
+ * `next` with the embed request of `current` carried over, spelled `embed=1` (Jaeger UI's
+ * `uiEmbed=v0` is normalised). For pages that write their whole query string from their own state
+ * (the search page): without this a rewrite drops the parameter and a reload of the frame shows the
+ * full header. `next` is not changed.
+ */
+export function keepEmbedParam(next: URLSearchParams, current: URLSearchParams): URLSearchParams {
+  const out = new URLSearchParams(next);
+  out.delete('uiEmbed');
+  if (isEmbedRequested(current)) out.set('embed', '1');
+  return out;
+}
+
 /** The current URL without the embed parameters: the same view in the full app. */
 export function fullViewHref(href: string): string {
   const url = new URL(href);

@@ -10,6 +10,8 @@ import { operationsQuery, searchQuery, servicesQuery, tracesByIdQuery } from '..
 import { retryingNote, retryUnlessTimedOut } from '../app/backend-error-message';
 import { backendSearch, traceHref } from '../app/use-backend-from-url';
 import { useRetryingError } from '../app/use-retrying-error';
+import { keepEmbedParam } from '../app/embed-mode';
+import { liveSearchParams } from '../app/url-params';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
@@ -27,6 +29,7 @@ import {
   withSubmitWindow,
   type ResultViewState,
   type SearchFormState,
+  type SearchUrlState,
 } from '../search/search-url-state';
 import { logfmtSuggestionResolver, type TagSuggestionSource } from '../search/suggestions';
 import { lazyModule } from '../search/lazy-module';
@@ -43,6 +46,15 @@ const queryTimesMs = new Map<string, number>();
 function errorText(error: unknown): string {
   // BackendError messages already name the backend and say what to do.
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * The URL for a search state. The route writes the whole query string from its state, so what is not
+ * search state but belongs to the page is carried over here: embed mode (a reload of the frame
+ * must stay embedded).
+ */
+function searchHrefParams(state: SearchUrlState): URLSearchParams {
+  return keepEmbedParam(searchStateToParams(state), liveSearchParams());
 }
 
 /** The form as the backend API wants it. TraceQL only goes to backends that speak it. */
@@ -139,7 +151,7 @@ export function SearchRoute() {
     if (new URLSearchParams(window.location.search).toString() !== paramsText) return;
     if (urlState.submitted && (urlState.form.startUs === null || urlState.form.endUs === null)) {
       const form = withSubmitWindow(urlState.form, Date.now() * 1000);
-      setParams(searchStateToParams({ ...urlState, form }), { replace: true });
+      setParams(searchHrefParams({ ...urlState, form }), { replace: true });
     }
   }, [urlState, setParams, paramsText]);
 
@@ -197,9 +209,9 @@ export function SearchRoute() {
     (form: SearchFormState) => {
       // A submit is a new search: the plot's brush belonged to the old results and is not carried over.
       const view = { ...urlState.view, brush: null };
-      const next = searchStateToParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
+      const next = searchHrefParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
       if (next.toString() === paramsText) void results.refetch();
-      else if (urlState.view.brush && next.toString() === searchStateToParams({ ...urlState, view }).toString()) {
+      else if (urlState.view.brush && next.toString() === searchHrefParams({ ...urlState, view }).toString()) {
         // The same search again (a custom range does not move) that only drops the brush: the query
         // key stays the same, so ask the backend explicitly, as for an unchanged URL.
         setParams(next);
@@ -210,14 +222,14 @@ export function SearchRoute() {
   );
 
   const changeView = useCallback(
-    (view: ResultViewState) => setParams(searchStateToParams({ ...urlState, view }), { replace: true }),
+    (view: ResultViewState) => setParams(searchHrefParams({ ...urlState, view }), { replace: true }),
     [urlState, setParams],
   );
 
   const changeBackend = useCallback(
     (id: string) =>
       setParams(
-        searchStateToParams({
+        searchHrefParams({
           ...urlState,
           backend: id,
           form: { ...urlState.form, operation: urlState.form.operation },
