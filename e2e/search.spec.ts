@@ -152,6 +152,29 @@ test("Jaeger UI's /search?traceID=…&traceID=… lists exactly those traces", a
   await expect(results.locator(`a[href*="${b}"]`).first()).toBeVisible();
 });
 
+test('a traceID= list says it is a list by ID and names the IDs that were not found or are no IDs; a view change keeps the list', async ({ page }) => {
+  const a = demoTraceId({ scenario: 'checkout', seed: 11 });
+  const b = demoTraceId({ scenario: 'checkout', seed: 12 });
+  await page.goto(`./search?traceID=${a}&traceID=${b}&traceID=deadbeef&traceID=not-an-id`);
+  await expect(page.getByText('2 traces', { exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Traces by ID' })).toBeVisible();
+  await expect(page.getByText(/not a search over a time range/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: '1 of 3 trace IDs not found: deadbeef' })).toBeVisible();
+  await expect(page.getByText(/Not a trace ID .*left out: not-an-id/)).toBeVisible();
+
+  // Sorting rewrites the URL: the list by ID stays.
+  await page.getByLabel('Sort').selectOption('longest');
+  await expect(page).toHaveURL(/sort=longest/);
+  await expect(page).toHaveURL(new RegExp(`traceID=${a}`));
+  await expect(page.getByText('2 traces', { exact: true })).toBeVisible();
+
+  // A search from the form replaces the list.
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/start=\d+/);
+  expect(page.url()).not.toContain('traceID');
+  await expect(page.getByRole('heading', { name: 'Traces by ID' })).toHaveCount(0);
+});
+
 // The same flow on msw-served Jaeger and Tempo (e2e/config/backends.json, same origin through the test server).
 for (const backend of ['jaeger', 'tempo']) {
   test(`on ${backend}: search, sort by longest, brush, open a trace and come back`, async ({ page }) => {

@@ -26,6 +26,8 @@ import {
   lookbackLabel,
   parseSearchParams,
   searchStateToParams,
+  missingTraceIds,
+  splitTraceIds,
   withSubmitWindow,
   type ResultViewState,
   type SearchFormState,
@@ -121,6 +123,36 @@ function useTagSuggestionSource(backendId: string, backend: TraceBackend | undef
   }, [backend, backendId, queryClient]);
 }
 
+/**
+ * Above a Jaeger UI `traceID=` list: says that these are traces by ID, not a time-range search (the
+ * form beside it still shows its defaults), and names every ID that was not found or is no trace ID.
+ */
+function TracesByIdNote(props: { requested: number; missing: readonly string[] | null; invalid: readonly string[] }) {
+  const { requested, missing, invalid } = props;
+  const total = requested + invalid.length;
+  return (
+    <section aria-labelledby="traces-by-id-title" className="rounded-md border border-sky-200 bg-sky-50 p-3 text-sm dark:border-sky-900 dark:bg-sky-950">
+      <h2 id="traces-by-id-title" className="font-semibold">
+        Traces by ID
+      </h2>
+      <p>
+        The link names {total} trace ID{total === 1 ? '' : 's'} (traceID=…): this is a list of those traces, not a search over a time range.
+        The form starts a new search.
+      </p>
+      {missing !== null && missing.length > 0 ? (
+        <p role="status" className="mt-1 font-medium text-amber-800 dark:text-amber-300">
+          {missing.length} of {requested} trace ID{requested === 1 ? '' : 's'} not found: {missing.join(', ')}
+        </p>
+      ) : null}
+      {invalid.length > 0 ? (
+        <p className="mt-1 font-medium text-amber-800 dark:text-amber-300">
+          Not a trace ID (1 to 32 hex digits), left out: {invalid.join(', ')}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
 export function SearchRoute() {
   const [params, setParams] = useSearchParams();
   const navigate = useNavigate();
@@ -161,16 +193,15 @@ export function SearchRoute() {
 
   const validateTraceql = traceqlTools?.validateTraceql ?? null;
   const urlErrors = useMemo(() => validateSearchForm(urlState.form, { validateTraceql }), [urlState.form, validateTraceql]);
-  // Jaeger UI links such as /search?traceID=a&traceID=b list exactly those traces.
-  const traceIds = useMemo(
-    () => [...new Set(new URLSearchParams(paramsText).getAll('traceID').map((id) => id.trim().toLowerCase()))].filter((id) => /^[0-9a-f]{1,32}$/.test(id)),
-    [paramsText],
-  );
-  const byIds = traceIds.length > 0;
+  // Jaeger UI links such as /search?traceID=a&traceID=b list exactly those traces (no time range).
+  const { ids: traceIds, invalid: invalidTraceIds } = useMemo(() => splitTraceIds(urlState.traceIds ?? []), [urlState.traceIds]);
+  const byIds = urlState.traceIds !== undefined;
   const query = useMemo(
     () =>
       byIds
-        ? { startUs: 0, endUs: 0, limit: traceIds.length }
+        ? traceIds.length > 0
+          ? { startUs: 0, endUs: 0, limit: traceIds.length }
+          : null
         : urlState.submitted && !traceqlPending && Object.keys(urlErrors).length === 0
           ? toSearchQuery(urlState.form, traceqlEnabled)
           : null,
@@ -207,9 +238,11 @@ export function SearchRoute() {
 
   const submit = useCallback(
     (form: SearchFormState) => {
-      // A submit is a new search: the plot's brush belonged to the old results and is not carried over.
+      // A submit is a new search: the plot's brush belonged to the old results and is not carried
+      // over, and a list of traces by ID gives way to the search.
       const view = { ...urlState.view, brush: null };
-      const next = searchHrefParams({ ...urlState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
+      const { traceIds: _listed, ...searchState } = urlState;
+      const next = searchHrefParams({ ...searchState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
       if (next.toString() === paramsText) void results.refetch();
       else if (urlState.view.brush && next.toString() === searchHrefParams({ ...urlState, view }).toString()) {
         // The same search again (a custom range does not move) that only drops the brush: the query
@@ -254,11 +287,20 @@ export function SearchRoute() {
     [urlState.form],
   );
   const showingPrevious = results.isPlaceholderData;
+  const missingIds = useMemo(
+    () => (byIds && summaries && !showingPrevious ? missingTraceIds(traceIds, summaries.map((s) => s.traceId)) : null),
+    [byIds, summaries, showingPrevious, traceIds],
+  );
 
   return (
     <div className="flex flex-1 flex-col gap-6 p-4 lg:flex-row lg:items-start">
       <aside className="w-full shrink-0 lg:sticky lg:top-0 lg:w-80">
         <h1 className="mb-3 text-lg font-semibold">Search traces</h1>
+        {byIds ? (
+          <p className="mb-3 text-sm text-slate-600 dark:text-slate-300">
+            The results show traces by ID from the link; this form is not applied to them. Find traces starts a new search.
+          </p>
+        ) : null}
         <SearchForm
           value={draft}
           onChange={setDraft}
@@ -294,6 +336,14 @@ export function SearchRoute() {
           <ErrorAlert title={`Could not load the operations of "${draft.service}" from ${backendName}`} onRetry={() => void operations.refetch()}>
             <p>{errorText(operations.error)}</p>
             <p>You can still search: type an operation name, or leave it empty.</p>
+          </ErrorAlert>
+        ) : null}
+        {byIds && traceIds.length > 0 ? <TracesByIdNote requested={traceIds.length} missing={missingIds} invalid={invalidTraceIds} /> : null}
+        {byIds && traceIds.length === 0 ? (
+          <ErrorAlert title="The link names no valid trace ID">
+            <p>
+              Not a trace ID (1 to 32 hex digits): {invalidTraceIds.join(', ')}. Fix the traceID= parameters of the link, or search with the form.
+            </p>
           </ErrorAlert>
         ) : null}
         {urlState.submitted && !byIds && Object.keys(urlErrors).length > 0 ? (

@@ -6,9 +6,11 @@ import {
   formatPlotBrush,
   lookbackLabel,
   lookbackToUs,
+  missingTraceIds,
   parsePlotBrush,
   parseSearchParams,
   searchStateToParams,
+  splitTraceIds,
   withSubmitWindow,
   type SearchUrlState,
 } from './search-url-state';
@@ -268,5 +270,26 @@ describe('lookbackToUs', () => {
     expect(lookbackToUs('1w')).toBe(7 * 86_400e6);
     expect(lookbackToUs('custom')).toBeNull();
     expect(lookbackToUs('0h')).toBeNull();
+  });
+});
+
+describe('traceID lists (Jaeger UI)', () => {
+  it('are read as written and written back, so a view change keeps them', () => {
+    const state = parse('traceID=ab&traceID=%20CD%20&traceID=&traceID=xyz&sort=longest');
+    expect(state.traceIds).toEqual(['ab', 'CD', 'xyz']);
+    expect(searchStateToParams(state).toString()).toBe('sort=longest&traceID=ab&traceID=CD&traceID=xyz');
+    expect(parse('service=a').traceIds).toBeUndefined();
+  });
+
+  it('split into IDs to fetch and values that are no trace ID', () => {
+    expect(splitTraceIds(['AB', 'ab', 'xyz', '0123456789abcdef0123456789abcdef0'])).toEqual({
+      ids: ['ab'],
+      invalid: ['xyz', '0123456789abcdef0123456789abcdef0'],
+    });
+  });
+
+  it('name the requested IDs that were not found, padding aside', () => {
+    expect(missingTraceIds(['abc', 'deadbeef', '00ff'], ['0000000000000abc', 'ff'])).toEqual(['deadbeef']);
+    expect(missingTraceIds(['0'], ['0000000000000000'])).toEqual([]);
   });
 });

@@ -83,6 +83,11 @@ export interface SearchUrlState {
   view: ResultViewState;
   /** True when the URL describes a search to run (not just an empty form). */
   submitted: boolean;
+  /**
+   * Jaeger UI's `traceID=a&traceID=b` (list exactly these traces), as written: trimmed, empty ones
+   * left out, not yet checked (splitTraceIds does that, so bad ones can be named). Absent when none.
+   */
+  traceIds?: readonly string[];
 }
 
 export const EMPTY_FORM: SearchFormState = {
@@ -231,7 +236,12 @@ export function parseSearchParams(params: URLSearchParams): SearchUrlState {
   }
   const sort = text('sort') as ResultSort;
   const slower = text('slower') as PercentileKey;
+  const traceIds = params
+    .getAll('traceID')
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   return {
+    ...(traceIds.length > 0 ? { traceIds } : {}),
     backend: text('backend') || null,
     form: {
       service: text('service'),
@@ -277,7 +287,33 @@ export function searchStateToParams(state: SearchUrlState): URLSearchParams {
   if (view.slowerThan) params.set('slower', view.slowerThan);
   const brush = view.brush ? formatPlotBrush(view.brush) : null;
   if (brush) params.set('brush', brush);
+  for (const id of state.traceIds ?? []) params.append('traceID', id);
   return params;
+}
+
+/**
+ * The `traceID` list: `ids` are the hex IDs to fetch (lower case, each once), `invalid` the values
+ * that are no trace ID at all, so the page can name them instead of dropping them.
+ */
+export function splitTraceIds(values: readonly string[]): { ids: string[]; invalid: string[] } {
+  const ids = new Set<string>();
+  const invalid = new Set<string>();
+  for (const value of values) {
+    const id = value.toLowerCase();
+    if (/^[0-9a-f]{1,32}$/.test(id)) ids.add(id);
+    else invalid.add(value);
+  }
+  return { ids: [...ids], invalid: [...invalid] };
+}
+
+/**
+ * The requested IDs that no found trace has. Backends pad IDs (`abc` comes back as
+ * `0000000000000abc`), so leading zeros do not count.
+ */
+export function missingTraceIds(requested: readonly string[], foundIds: readonly string[]): string[] {
+  const bare = (id: string) => id.toLowerCase().replace(/^0+(?=.)/, '');
+  const found = new Set(foundIds.map(bare));
+  return requested.filter((id) => !found.has(bare(id)));
 }
 
 /**
