@@ -1,5 +1,6 @@
 // The search page on the built-in demo backend: search → sort → brush → open → Back.
 import { demoTraceId } from '../src/api/demo/demo-trace-id';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { brushLeftHalf } from './plot-brush';
 import { BACKENDS_URL } from './servers';
@@ -336,4 +337,28 @@ test('embedded (embed=1 or uiEmbed=v0), the search page keeps embed mode when it
   await page.reload();
   await expect(page.getByRole('link', { name: /open in full view/i })).toBeVisible();
   await expect(page.getByRole('banner')).toHaveCount(0);
+});
+
+test('"Download list (JSON)" saves the traces shown (filters applied) as a summary list, and opening it says what it is', async ({ page }) => {
+  await page.goto('./search?lookback=1h&limit=40&errors=1');
+  const shownText = (await page.getByText(/, showing \d+/).textContent()) ?? '';
+  const shown = Number(/showing (\d+)/.exec(shownText)?.[1]);
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThan(40);
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download list (JSON)' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^skein-search-list-.*\.json$/);
+  const path = await download.path();
+  const text = readFileSync(path, 'utf8');
+  const file = JSON.parse(text) as { format: string; traces: { traceId: string; errorCount: number }[] };
+  expect(file.format).toBe('skein-search-list');
+  expect(file.traces).toHaveLength(shown);
+  expect(file.traces.every((t) => t.errorCount > 0)).toBe(true);
+
+  // Opened again: a clear message, not "holds no spans" alone.
+  await page.locator('input[type="file"]').first().setInputFiles({ name: 'list.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('list.json');
+  await expect(alert).toContainText(`list of ${shown} trace summaries from a Skein search`);
+  await expect(alert).toContainText('Open the traces by ID');
 });

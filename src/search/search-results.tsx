@@ -5,6 +5,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { formatDurationUs } from '../lib/duration-format';
+import { SEARCH_LIST_FORMAT } from '../lib/search-list-format';
 import type { TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
 import { DurationHistogram } from './duration-histogram';
@@ -30,7 +31,7 @@ export interface SearchResultsProps {
   traceHref: (traceId: string) => string;
   onOpenTrace: (traceId: string) => void;
   onCompare: (traceIdA: string, traceIdB: string) => void;
-  /** Goes into the downloaded JSON and the file name. */
+  /** Goes into the downloaded list and its file name. */
   backendId: string;
   /** Shown when nothing matched: why, and what to try. */
   emptyHints: readonly string[];
@@ -145,15 +146,22 @@ export function SearchResults(props: SearchResultsProps) {
           </Button>
           <Button
             variant="secondary"
+            disabled={listed.length === 0}
+            // Search results carry summaries, not spans: the file is the list as shown (filters, plot
+            // selection and sort applied), named so nobody expects a trace file. Opening it in Skein
+            // says what it is (src/api/parsers/detect-format.ts).
+            title={`The ${listed.length} trace${listed.length === 1 ? '' : 's'} listed below as summaries (ID, services, start, duration), without spans. Open a trace to download its spans.`}
             onClick={() =>
-              downloadJson(`skein-search-${backendId}-${fileStamp(new Date())}.json`, {
+              downloadJson(`skein-search-list-${backendId}-${fileStamp(new Date())}.json`, {
+                format: SEARCH_LIST_FORMAT,
+                description: 'Trace summaries from a Skein search, as listed (filters applied). No spans: open each trace by its ID to see them.',
                 backend: backendId,
                 exportedAt: new Date().toISOString(),
-                traces: summaries,
+                traces: listed,
               })
             }
           >
-            Download JSON
+            Download list (JSON)
           </Button>
         </div>
       </div>

@@ -1,3 +1,4 @@
+import { SEARCH_LIST_FORMAT } from '../../lib/search-list-format';
 import { asArray, field, isObject, type JsonObject } from './json-guards';
 
 // Decides what a parsed JSON document is, by content only (file names lie: the NDJSON fixture
@@ -101,6 +102,30 @@ function describeJaegerData(data: readonly unknown[]): DetectedFormat {
   return { kind: 'jaeger-envelope' };
 }
 
+/**
+ * The search page's list download: trace summaries (ID, services, duration), no spans. Also the
+ * older downloads without `format` (`{backend, exportedAt, traces:[{traceId, durationUs, …}]}`),
+ * which would otherwise pass for a Tempo search result with no span sets.
+ */
+function describeSearchList(doc: JsonObject): DetectedFormat | null {
+  const traces = asArray(doc.traces);
+  const first = firstObject(traces);
+  const isList =
+    doc.format === SEARCH_LIST_FORMAT ||
+    (Array.isArray(doc.traces) && first !== undefined && typeof first.traceId === 'string' && first.durationUs !== undefined && first.spanSets === undefined && first.spanSet === undefined);
+  if (!isList) return null;
+  const ids = traces.flatMap((t) => (isObject(t) && typeof t.traceId === 'string' ? [t.traceId] : []));
+  const shown = ids.slice(0, 3).join(', ');
+  const more = ids.length > 3 ? ` and ${ids.length - 3} more` : '';
+  const backend = typeof doc.backend === 'string' ? ` on "${doc.backend}"` : '';
+  return {
+    kind: 'not-traces',
+    message:
+      `This is a list of ${ids.length} trace summaries from a Skein search${backend}, not a trace: it has IDs and durations, no spans. ` +
+      `Open the traces by ID from the backend instead${ids.length > 0 ? ` (${shown}${more})` : ''}.`,
+  };
+}
+
 export function detectFormat(value: unknown): DetectedFormat {
   if (Array.isArray(value)) return detectArray(value);
   if (!isObject(value)) return { kind: 'unknown' };
@@ -141,6 +166,8 @@ export function detectFormat(value: unknown): DetectedFormat {
     return { kind: 'invalid-shape', message: 'Jaeger "data" must be a list of traces or null.' };
   }
   if (Array.isArray(doc.spans)) return isProtoJsonTrace(doc) ? { kind: 'jaeger-proto-json' } : { kind: 'jaeger-traces' };
+  const searchList = describeSearchList(doc);
+  if (searchList) return searchList;
   if (Array.isArray(doc.traces)) return { kind: 'tempo-search' };
   if ((doc.spanSets !== undefined || doc.spanSet !== undefined) && (doc.traceID !== undefined || doc.rootServiceName !== undefined)) {
     return { kind: 'tempo-search' };

@@ -32,6 +32,13 @@ describe('parseTraceText errors', () => {
     ['42', 'unknown-format', /Jaeger JSON.*OTLP JSON.*Tempo.*Zipkin v2/s],
     ['{"foo":1}', 'unknown-format', /Jaeger JSON.*OTLP JSON.*Tempo.*Zipkin v2/s],
     ['{"summaries":[]}', 'unknown-format', /trace-summaries/],
+    // The search page's list download, and the older one without "format" (read as a Tempo search before).
+    [
+      '{"format":"skein-search-list","backend":"demo","traces":[{"traceId":"a1"},{"traceId":"b2"},{"traceId":"c3"},{"traceId":"d4"}]}',
+      'unknown-format',
+      /list of 4 trace summaries from a Skein search on "demo", not a trace.*Open the traces by ID.*\(a1, b2, c3 and 1 more\)/,
+    ],
+    ['{"backend":"demo","exportedAt":"x","traces":[{"traceId":"a1","durationUs":5,"services":[]}]}', 'unknown-format', /trace summaries from a Skein search.*\(a1\)/],
     ['{"services":["a"]}', 'unknown-format', /list of services/],
     ['{"operations":[{"name":"a","spanKind":"server"}]}', 'unknown-format', /operations/],
     ['{"data":["svc-a","svc-b"],"total":2}', 'unknown-format', /services or operations/],
