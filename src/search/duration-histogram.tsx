@@ -4,29 +4,14 @@ import { scaleLinear, scaleLog } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import type { TraceSummary } from '../model/types';
+import { LABEL_OFFSET_PX, placeMarks } from './histogram-marks';
 import { durationHistogram, type ResultStats } from './result-stats';
 
 const HEIGHT_PX = 120;
-const MARGIN = { top: 30, right: 14, bottom: 22, left: 64 };
+// Room above the plot for three rows of percentile labels (see histogram-marks.ts).
+const MARGIN = { top: 38, right: 14, bottom: 22, left: 64 };
+const LABEL_ROW_PX = 12;
 const MARKS = ['p50', 'p90', 'p99'] as const;
-
-/**
- * Marks at the same spot share one label (`p90/p99`); labels closer than a label's width
- * alternate between two rows, so they never overprint.
- */
-function placeMarks(marks: { key: string; x: number }[]): { key: string; label: string; x: number; row: number }[] {
-  const groups: { key: string; label: string; x: number; row: number }[] = [];
-  for (const mark of marks) {
-    const last = groups[groups.length - 1];
-    if (last && Math.abs(mark.x - last.x) < 3) {
-      last.label += `/${mark.key}`;
-      continue;
-    }
-    const row = last && mark.x - last.x < 8 * last.label.length ? 1 - last.row : 0;
-    groups.push({ key: mark.key, label: mark.key, x: mark.x, row });
-  }
-  return groups;
-}
 
 export interface DurationHistogramProps {
   summaries: readonly TraceSummary[];
@@ -70,7 +55,10 @@ export function DurationHistogram({ summaries, stats }: DurationHistogramProps) 
       all,
       errors,
       ticks: ticks.filter((_, k) => k % step === 0).map((t) => ({ x: x(t), label: formatDurationUs(t) })),
-      marks: placeMarks(MARKS.map((key) => ({ key, x: x(Math.max(stats.percentilesUs[key], first.x0Us)) }))),
+      marks: placeMarks(
+        MARKS.map((key) => ({ key, x: x(Math.max(stats.percentilesUs[key], first.x0Us)) })),
+        widthPx - MARGIN.right,
+      ),
     };
   }, [histogram, stats, widthPx]);
 
@@ -118,16 +106,16 @@ export function DurationHistogram({ summaries, stats }: DurationHistogramProps) 
                 <line
                   x1={mark.x}
                   x2={mark.x}
-                  y1={MARGIN.top - 2 - mark.row * 12}
+                  y1={MARGIN.top - 2 - mark.row * LABEL_ROW_PX}
                   y2={HEIGHT_PX - MARGIN.bottom}
                   strokeDasharray="3 2"
                   className="stroke-slate-700 dark:stroke-slate-200"
                 />
                 <text
                   x={mark.x}
-                  dx={mark.x > widthPx - MARGIN.right - 24 ? -3 : 3}
-                  textAnchor={mark.x > widthPx - MARGIN.right - 24 ? 'end' : 'start'}
-                  y={MARGIN.top - 5 - mark.row * 12}
+                  dx={mark.anchor === 'end' ? -LABEL_OFFSET_PX : LABEL_OFFSET_PX}
+                  textAnchor={mark.anchor}
+                  y={MARGIN.top - 5 - mark.row * LABEL_ROW_PX}
                   className="fill-slate-700 text-[11px] font-semibold dark:fill-slate-200"
                 >
                   {mark.label}
