@@ -73,6 +73,29 @@ test.describe('dependency graph on the demo backend', () => {
     await page.getByRole('button', { name: 'Show all services' }).click();
     await expect(page).not.toHaveURL(/[?&]service=/);
   });
+
+  test('with a focus, Depth and Direction apply at once, and the Depth select shows the depth in use', async ({ page }) => {
+    await page.goto('./dependencies?service=checkout');
+    await expect(graph(page)).toBeVisible();
+    await expect(page.getByText(/dependencies within 2 hops of checkout\./)).toBeVisible();
+    await expect(page.getByLabel('Depth')).toHaveValue('2');
+
+    await page.getByLabel('Depth').selectOption('1');
+    await expect(page).toHaveURL(/[?&]depth=1(&|$)/);
+    await expect(page.getByText(/dependencies within 1 hop of checkout\./)).toBeVisible();
+    await page.getByLabel('Direction').selectOption('upstream');
+    await expect(page).toHaveURL(/[?&]direction=upstream(&|$)/);
+    await expect(page.getByText(/dependencies within 1 hop upstream of checkout\./)).toBeVisible();
+
+    // A depth that is not one of the choices is shown as what it is, not as the first option.
+    await page.goto('./dependencies?service=checkout&depth=7');
+    await expect(page.getByText(/dependencies within 7 hops of checkout\./)).toBeVisible();
+    await expect(page.getByLabel('Depth')).toHaveValue('7');
+    await expect(page.getByLabel('Depth').locator('option:checked')).toHaveText('7 hops');
+    await page.goto('./dependencies?service=checkout&depth=99');
+    await expect(page.getByText(/dependencies within 50 hops of checkout\./)).toBeVisible();
+    await expect(page.getByLabel('Depth').locator('option:checked')).toHaveText('50 hops');
+  });
 });
 
 test.describe('dependency graph on a Jaeger backend', () => {

@@ -16,6 +16,7 @@ import { DARK_PALETTE, ERROR_BANDS, LIGHT_PALETTE, nodeRadii, toLayoutInput } fr
 import type { LayoutKind } from './layout-types';
 import type { SortState } from './sort-edges';
 import { useGraphLayout } from './use-graph-layout';
+import { describeDepth, depthChoices } from './url-state';
 
 export interface FocusState {
   service: string | null;
@@ -47,7 +48,6 @@ const LARGE_GRAPH_NODES = 300;
 
 const numberFormat = new Intl.NumberFormat('en-US');
 
-const DEPTH_CHOICES = [1, 2, 3, 4, 5, 0];
 const MAX_SUGGESTIONS = 50;
 
 export function DependencyGraphView(props: DependencyGraphViewProps) {
@@ -69,8 +69,22 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
 
   // Starts empty even when focused: a find match fades everything else, which a focus view should not.
   const [findText, setFindText] = useState('');
-  const [depth, setDepth] = useState(focus.depth);
-  const [direction, setDirection] = useState<FocusDirection>(focus.direction);
+  // Without a focus, Depth and Direction wait for the Focus button; with one, they show the URL's
+  // focus and a change applies at once (a select that disagreed with the graph until Focus was
+  // pressed again read as broken).
+  const [pendingDepth, setPendingDepth] = useState(focus.depth);
+  const [pendingDirection, setPendingDirection] = useState<FocusDirection>(focus.direction);
+  const focused = focus.service !== null;
+  const depth = focused ? focus.depth : pendingDepth;
+  const direction = focused ? focus.direction : pendingDirection;
+  const changeDepth = (next: number) => {
+    if (focus.service !== null) props.onFocusChange({ ...focus, depth: next });
+    else setPendingDepth(next);
+  };
+  const changeDirection = (next: FocusDirection) => {
+    if (focus.service !== null) props.onFocusChange({ ...focus, direction: next });
+    else setPendingDirection(next);
+  };
   const [centerRequest, setCenterRequest] = useState<CenterRequest | null>(null);
   // The selected edge is remembered with the graph it belongs to, so a new graph clears it.
   const [selected, setSelected] = useState<{ graph: typeof graph; edge: number } | null>(null);
@@ -158,12 +172,12 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
             Depth
             <select
               value={depth}
-              onChange={(event) => setDepth(Number(event.target.value))}
+              onChange={(event) => changeDepth(Number(event.target.value))}
               className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
             >
-              {DEPTH_CHOICES.map((d) => (
+              {depthChoices(depth).map((d) => (
                 <option key={d} value={d}>
-                  {d === 0 ? 'All hops' : d === 1 ? '1 hop' : `${d} hops`}
+                  {describeDepth(d)}
                 </option>
               ))}
             </select>
@@ -172,7 +186,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
             Direction
             <select
               value={direction}
-              onChange={(event) => setDirection(event.target.value as FocusDirection)}
+              onChange={(event) => changeDirection(event.target.value as FocusDirection)}
               className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
             >
               <option value="both">Callers and callees</option>

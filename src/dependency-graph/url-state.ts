@@ -5,12 +5,30 @@ import type { LayoutKind } from './layout-types';
 
 /** Hops shown around a focused service when the URL does not say. */
 export const DEFAULT_FOCUS_DEPTH = 2;
+/** A larger `depth=` is read as this many hops (and the Depth select says so). */
+export const MAX_FOCUS_DEPTH = 50;
+
+const DEPTH_CHOICES = [1, 2, 3, 4, 5, 0];
+
+/**
+ * The Depth select's options: the usual choices plus `current` when a URL asked for another
+ * depth (depth=7), so the select always shows the depth the graph uses. "All hops" (0) stays last.
+ */
+export function depthChoices(current: number): number[] {
+  if (DEPTH_CHOICES.includes(current)) return DEPTH_CHOICES;
+  const limited = [...DEPTH_CHOICES.filter((d) => d > 0), current].sort((a, b) => a - b);
+  return [...limited, 0];
+}
+
+export function describeDepth(depth: number): string {
+  return depth === 0 ? 'All hops' : depth === 1 ? '1 hop' : `${depth} hops`;
+}
 
 export function focusFromParams(params: URLSearchParams): FocusState {
   const service = params.get('service')?.trim() || null;
   const depthText = params.get('depth');
   const depthNumber = depthText === null ? NaN : Number(depthText);
-  const depth = Number.isInteger(depthNumber) && depthNumber >= 0 ? Math.min(depthNumber, 50) : DEFAULT_FOCUS_DEPTH;
+  const depth = Number.isInteger(depthNumber) && depthNumber >= 0 ? Math.min(depthNumber, MAX_FOCUS_DEPTH) : DEFAULT_FOCUS_DEPTH;
   const directionText = params.get('direction');
   const direction: FocusDirection = directionText === 'upstream' || directionText === 'downstream' ? directionText : 'both';
   return { service, depth, direction };

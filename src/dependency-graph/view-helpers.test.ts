@@ -7,7 +7,7 @@ import { placeLabels } from './label-placement';
 import { layeredLayout } from './layered-layout';
 import { DEFAULT_EDGE_SORT, formatEdgeSort, parseEdgeSort, sortEdges, type SortColumn } from './sort-edges';
 import { parseLookback, resolveWindow, widerLookback, windowSpecFromParams, writeWindowParams } from './time-window';
-import { focusFromParams, writeFocusParams } from './url-state';
+import { depthChoices, describeDepth, focusFromParams, writeFocusParams } from './url-state';
 
 describe('time window', () => {
   it('parses Jaeger-style lookbacks', () => {
@@ -56,6 +56,17 @@ describe('focus URL state', () => {
     expect(params.toString()).toBe('backend=jaeger&service=cart&depth=1&direction=downstream');
     writeFocusParams(params, { service: null, depth: 1, direction: 'both' });
     expect(params.toString()).toBe('backend=jaeger');
+  });
+
+  it('offers the depth the URL asked for, so the Depth select shows the depth the graph uses', () => {
+    for (const query of ['service=a&depth=7', 'service=a&depth=99', 'service=a&depth=3', 'service=a&depth=0', 'service=a']) {
+      const { depth } = focusFromParams(new URLSearchParams(query));
+      expect(depthChoices(depth)).toContain(depth);
+    }
+    expect(depthChoices(7).map(describeDepth)).toEqual(['1 hop', '2 hops', '3 hops', '4 hops', '5 hops', '7 hops', 'All hops']);
+    expect(focusFromParams(new URLSearchParams('service=a&depth=99')).depth).toBe(50);
+    expect(depthChoices(50).map(describeDepth)).toContain('50 hops');
+    expect(depthChoices(2)).toEqual([1, 2, 3, 4, 5, 0]);
   });
 });
 
