@@ -98,6 +98,22 @@ test.describe('dependency graph on the demo backend', () => {
   });
 });
 
+test.describe('dependency graph on the demo backend: trace lists', () => {
+  test('a capped list of trace IDs is shown as a cap: "100+ traces", "showing the first 100"', async ({ page }) => {
+    await page.goto('./dependencies');
+    const row = table(page).getByRole('row').filter({ has: page.getByRole('link', { name: 'recommendations', exact: true }) }).filter({
+      has: page.getByRole('link', { name: 'catalog', exact: true }),
+    });
+    const button = row.getByRole('button', { name: /traces?$/ });
+    await expect(button).toHaveText('100+ traces');
+    await button.click();
+    const panel = page.getByRole('region', { name: 'Calls from recommendations to catalog' });
+    await expect(panel.getByRole('heading', { name: '100+ traces contain this call' })).toBeVisible();
+    await expect(panel.getByText('Showing the first 100.')).toBeVisible();
+    await expect(panel.getByRole('listitem')).toHaveCount(100);
+  });
+});
+
 test.describe('dependency graph on a Jaeger backend', () => {
   test('asks Jaeger for the chosen window and links a clicked node and edge to search', async ({ page }) => {
     const { requests } = await mockJaeger(page, () => ({

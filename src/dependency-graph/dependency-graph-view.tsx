@@ -10,7 +10,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { DependencyTable } from './dependency-table';
 import { focusNodeSet, type FocusDirection } from './focus-filter';
 import { GraphCanvas, type CenterRequest } from './graph-canvas';
-import { buildServiceGraph, edgeErrorRate, inducedSubgraph } from './graph-model';
+import { buildServiceGraph, edgeErrorRate, edgeTraceCountText, inducedSubgraph } from './graph-model';
 import { buildScene } from './graph-scene';
 import { DARK_PALETTE, ERROR_BANDS, LIGHT_PALETTE, nodeRadii, toLayoutInput } from './graph-style';
 import type { LayoutKind } from './layout-types';
@@ -351,8 +351,15 @@ function EdgePanel({ link, edgeSearchHref, traceHref, onClose }: EdgePanelProps)
       {traceIds.length > 0 ? (
         <>
           <h3 className="mt-3 font-medium">
-            {traceIds.length === 1 ? '1 trace contains this call' : `${numberFormat.format(traceIds.length)} traces contain this call`}
+            {traceIds.length === 1 && !link.traceIdsTruncated
+              ? '1 trace contains this call'
+              : `${edgeTraceCountText(link)} contain this call`}
           </h3>
+          {link.traceIdsTruncated ? (
+            <p className="text-slate-600 dark:text-slate-400">
+              Showing the first {numberFormat.format(traceIds.length)}.
+            </p>
+          ) : null}
           <ul className="mt-1 max-h-48 overflow-auto font-mono text-xs">
             {traceIds.map((traceId) => (
               <li key={traceId}>

@@ -6,7 +6,7 @@ import { Link } from 'react-router';
 import { formatDurationUs } from '../lib/duration-format';
 import { Button } from '../components/button';
 import { useControllableState } from '../components/use-controllable-state';
-import { edgeErrorRate, type GraphEdge } from './graph-model';
+import { edgeErrorRate, edgeTraceCountText, type GraphEdge } from './graph-model';
 import { DEFAULT_EDGE_SORT, sortEdges, type SortColumn, type SortState } from './sort-edges';
 
 export interface DependencyTableProps {
@@ -142,7 +142,7 @@ export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onSh
                       className="ml-3 text-sky-800 hover:underline dark:text-sky-300"
                       onClick={() => onShowEdgeTraces(edge.index)}
                     >
-                      {traces === 1 ? '1 trace' : `${numberFormat.format(traces)} traces`}
+                      {edgeTraceCountText(link)}
                     </button>
                   ) : null}
                 </td>

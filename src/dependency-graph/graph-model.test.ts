@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DependencyLink } from '../model/types';
-import { buildServiceGraph, edgeErrorRate, nodeCalls } from './graph-model';
+import { buildServiceGraph, edgeErrorRate, edgeTraceCountText, nodeCalls } from './graph-model';
 import { edgeWidths, errorBand, nodeRadii, MAX_EDGE_WIDTH_PX, MIN_NODE_RADIUS_PX, MAX_NODE_RADIUS_PX } from './graph-style';
 
 describe('buildServiceGraph', () => {
@@ -55,5 +55,22 @@ describe('styles', () => {
     expect(widths[0]).toBe(MAX_EDGE_WIDTH_PX);
     // sqrt(25/100) = 0.5 of the range above the minimum.
     expect(widths[1]).toBeCloseTo(1 + (MAX_EDGE_WIDTH_PX - 1) * 0.5);
+  });
+});
+
+describe('edgeTraceCountText', () => {
+  const ids = (n: number) => Array.from({ length: n }, (_, k) => `t${k}`);
+  it('shows a capped list of trace IDs as a lower bound', () => {
+    expect(edgeTraceCountText({ parent: 'a', child: 'b', callCount: 500, traceIds: ids(100), traceIdsTruncated: true })).toBe('100+ traces');
+    expect(edgeTraceCountText({ parent: 'a', child: 'b', callCount: 100, traceIds: ids(100) })).toBe('100 traces');
+    expect(edgeTraceCountText({ parent: 'a', child: 'b', callCount: 3, traceIds: ids(1) })).toBe('1 trace');
+  });
+
+  it('keeps the cap when duplicate links are merged', () => {
+    const graph = buildServiceGraph([
+      { parent: 'a', child: 'b', callCount: 1, traceIds: ['t1'] },
+      { parent: 'a', child: 'b', callCount: 1, traceIds: ['t2'], traceIdsTruncated: true },
+    ]);
+    expect(graph.edges[0]?.link.traceIdsTruncated).toBe(true);
   });
 });

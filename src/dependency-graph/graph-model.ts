@@ -2,6 +2,8 @@
 // between them are numbered edges. Built once per set of links; nothing here is mutated afterwards.
 import type { DependencyLink } from '../model/types';
 
+const numberFormat = new Intl.NumberFormat('en-US');
+
 export interface GraphNode {
   index: number;
   name: string;
@@ -35,6 +37,17 @@ export function edgeErrorRate(link: DependencyLink): number | null {
   return Math.min(1, link.errorCount / link.callCount);
 }
 
+/**
+ * "N traces" for an edge's example trace IDs; "N+ traces" when the list was capped and more
+ * traces contain the call (a capped count shown as exact reads as "exactly 100").
+ */
+export function edgeTraceCountText(link: DependencyLink): string {
+  const count = link.traceIds?.length ?? 0;
+  const text = numberFormat.format(count);
+  if (link.traceIdsTruncated) return `${text}+ traces`;
+  return count === 1 ? '1 trace' : `${text} traces`;
+}
+
 /** The calls that size a node: what it served, or for entry services (nothing incoming) what it sent. */
 export function nodeCalls(node: GraphNode): number {
   return Math.max(node.callsIn, node.callsOut);
@@ -51,6 +64,7 @@ function mergeLinks(a: DependencyLink, b: DependencyLink): DependencyLink {
   const p95 = Math.max(a.p95Us ?? -1, b.p95Us ?? -1);
   if (p95 >= 0) merged.p95Us = p95;
   if (a.traceIds || b.traceIds) merged.traceIds = [...new Set([...(a.traceIds ?? []), ...(b.traceIds ?? [])])];
+  if (a.traceIdsTruncated || b.traceIdsTruncated) merged.traceIdsTruncated = true;
   return merged;
 }
 

@@ -38,6 +38,7 @@ describe('buildServiceGraph', () => {
       ['api', 'web', 1, 0, ['t1']],
       ['web', 'api', 3, 1, ['t1', 't2']],
     ]);
+    expect(links.some((l) => l.traceIdsTruncated)).toBe(false);
   });
 
   it('gives p50 and p95 of child durations', () => {
@@ -70,5 +71,10 @@ describe('buildServiceGraph', () => {
     expect(link!.callCount).toBe(MAX_TRACE_IDS_PER_LINK + 20);
     expect(link!.traceIds).toHaveLength(MAX_TRACE_IDS_PER_LINK);
     expect(link!.traceIds![0]).toBe('t0');
+    // The cap is reported, so the UI can say "100+" rather than "100".
+    expect(link!.traceIdsTruncated).toBe(true);
+    const [exact] = buildServiceGraph(traces.slice(0, MAX_TRACE_IDS_PER_LINK));
+    expect(exact!.traceIds).toHaveLength(MAX_TRACE_IDS_PER_LINK);
+    expect(exact!.traceIdsTruncated).toBeUndefined();
   });
 });

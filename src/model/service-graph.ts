@@ -16,6 +16,8 @@ interface EdgeAccumulator {
   errorCount: number;
   durationsUs: number[];
   traceIds: Set<string>;
+  /** A trace containing this edge was left out of `traceIds` (the cap was reached). */
+  traceIdsTruncated: boolean;
 }
 
 function serviceOf(name: string): string {
@@ -37,13 +39,14 @@ export function buildServiceGraph(traces: readonly Trace[]): DependencyLink[] {
       const key = `${parentService}\u0000${childService}`;
       let edge = edges.get(key);
       if (edge === undefined) {
-        edge = { parent: parentService, child: childService, callCount: 0, errorCount: 0, durationsUs: [], traceIds: new Set() };
+        edge = { parent: parentService, child: childService, callCount: 0, errorCount: 0, durationsUs: [], traceIds: new Set(), traceIdsTruncated: false };
         edges.set(key, edge);
       }
       edge.callCount++;
       if (child.isError) edge.errorCount++;
       edge.durationsUs.push(child.durationUs);
       if (edge.traceIds.size < MAX_TRACE_IDS_PER_LINK) edge.traceIds.add(trace.traceId);
+      else if (!edge.traceIds.has(trace.traceId)) edge.traceIdsTruncated = true;
     }
   }
   const links: DependencyLink[] = [];
@@ -57,6 +60,7 @@ export function buildServiceGraph(traces: readonly Trace[]): DependencyLink[] {
       p50Us: percentileOfSorted(sorted, 0.5),
       p95Us: percentileOfSorted(sorted, 0.95),
       traceIds: [...edge.traceIds],
+      ...(edge.traceIdsTruncated ? { traceIdsTruncated: true } : {}),
     });
   }
   return links.sort((a, b) => compareText(a.parent, b.parent) || compareText(a.child, b.child));

@@ -217,4 +217,6 @@ export interface DependencyLink {
   p95Us?: number;
   /** Trace IDs that contain this edge (derived graphs only). */
   traceIds?: string[];
+  /** True when more traces contain this edge than `traceIds` lists (the list is capped). */
+  traceIdsTruncated?: boolean;
 }
