@@ -114,6 +114,21 @@ test.describe('dependency graph on the demo backend: trace lists', () => {
   });
 });
 
+test.describe('dependency graph on the demo backend: edge search', () => {
+  test('the edge search link says it searches the child service, since the demo search cannot express the call', async ({ page }) => {
+    await page.goto('./dependencies');
+    const row = table(page).getByRole('row').filter({ has: page.getByRole('link', { name: 'recommendations', exact: true }) }).filter({
+      has: page.getByRole('link', { name: 'catalog', exact: true }),
+    });
+    const search = row.getByRole('link', { name: 'Search traces of catalog' });
+    await expect(search).toHaveAttribute('href', /\/search\?.*service=catalog/);
+    await expect(page.getByRole('link', { name: /Search traces where recommendations calls catalog/ })).toHaveCount(0);
+    await row.getByRole('button', { name: /traces$/ }).click();
+    const panel = page.getByRole('region', { name: 'Calls from recommendations to catalog' });
+    await expect(panel.getByRole('link', { name: 'Search traces of catalog' })).toBeVisible();
+  });
+});
+
 test.describe('dependency graph on a Jaeger backend', () => {
   test('asks Jaeger for the chosen window and links a clicked node and edge to search', async ({ page }) => {
     const { requests } = await mockJaeger(page, () => ({

@@ -8,6 +8,7 @@ import { Button } from '../components/button';
 import { NoticeBanner } from '../components/notice-banner';
 import { formatDurationUs } from '../lib/duration-format';
 import { DependencyTable } from './dependency-table';
+import type { EdgeSearch } from './edge-search';
 import { focusNodeSet, type FocusDirection } from './focus-filter';
 import { GraphCanvas, type CenterRequest } from './graph-canvas';
 import { buildServiceGraph, edgeErrorRate, edgeTraceCountText, inducedSubgraph } from './graph-model';
@@ -32,7 +33,8 @@ export interface DependencyGraphViewProps {
   onFocusChange: (focus: FocusState) => void;
   onLayoutChange: (layout: LayoutKind) => void;
   serviceSearchHref: (service: string) => string;
-  edgeSearchHref: (parent: string, child: string) => string;
+  /** Where "search these calls" goes, and what it honestly finds (see EdgeSearch). */
+  edgeSearch: (parent: string, child: string) => EdgeSearch;
   traceHref: (traceId: string) => string;
   /** A node was clicked: search that service's traces. */
   onOpenService: (service: string) => void;
@@ -250,6 +252,13 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
               const name = graph.nodes[node]?.name;
               if (name !== undefined) props.onOpenService(name);
             }}
+            edgeClickHint={(edge) => {
+              const link = graph.edges[edge]?.link;
+              if (!link) return '';
+              if ((link.traceIds?.length ?? 0) > 0) return 'Click to list its traces';
+              const label = props.edgeSearch(link.parent, link.child).label;
+              return `Click to ${label.charAt(0).toLowerCase()}${label.slice(1)}`;
+            }}
             onEdgeClick={(edge) => {
               const link = graph.edges[edge]?.link;
               if (!link) return;
@@ -268,7 +277,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
       {selectedLink ? (
         <EdgePanel
           link={selectedLink}
-          edgeSearchHref={props.edgeSearchHref}
+          edgeSearch={props.edgeSearch}
           traceHref={props.traceHref}
           onClose={() => setSelected(null)}
         />
@@ -277,7 +286,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
       <DependencyTable
         edges={graph.edges}
         serviceSearchHref={props.serviceSearchHref}
-        edgeSearchHref={props.edgeSearchHref}
+        edgeSearch={props.edgeSearch}
         onShowEdgeTraces={(edge) => setSelected({ graph, edge })}
         selectedEdge={selectedEdge}
         pageSize={50}
@@ -314,12 +323,13 @@ function Legend() {
 
 interface EdgePanelProps {
   link: DependencyLink;
-  edgeSearchHref: (parent: string, child: string) => string;
+  edgeSearch: (parent: string, child: string) => EdgeSearch;
   traceHref: (traceId: string) => string;
   onClose: () => void;
 }
 
-function EdgePanel({ link, edgeSearchHref, traceHref, onClose }: EdgePanelProps) {
+function EdgePanel({ link, edgeSearch, traceHref, onClose }: EdgePanelProps) {
+  const search = edgeSearch(link.parent, link.child);
   const rate = edgeErrorRate(link);
   const traceIds = link.traceIds ?? [];
   return (
@@ -344,8 +354,8 @@ function EdgePanel({ link, edgeSearchHref, traceHref, onClose }: EdgePanelProps)
         </Button>
       </div>
       <p className="mt-2">
-        <Link className="text-sky-800 hover:underline dark:text-sky-300" to={edgeSearchHref(link.parent, link.child)}>
-          Search traces where {link.parent} calls {link.child}
+        <Link className="text-sky-800 hover:underline dark:text-sky-300" to={search.href}>
+          {search.label}
         </Link>
       </p>
       {traceIds.length > 0 ? (

@@ -7,12 +7,13 @@ import { formatDurationUs } from '../lib/duration-format';
 import { Button } from '../components/button';
 import { useControllableState } from '../components/use-controllable-state';
 import { edgeErrorRate, edgeTraceCountText, type GraphEdge } from './graph-model';
+import type { EdgeSearch } from './edge-search';
 import { DEFAULT_EDGE_SORT, sortEdges, type SortColumn, type SortState } from './sort-edges';
 
 export interface DependencyTableProps {
   edges: readonly GraphEdge[];
   serviceSearchHref: (service: string) => string;
-  edgeSearchHref: (parent: string, child: string) => string;
+  edgeSearch: (parent: string, child: string) => EdgeSearch;
   /** Called for "N traces" on edges that carry trace IDs (derived graphs). */
   onShowEdgeTraces: (edgeIndex: number) => void;
   selectedEdge: number;
@@ -30,7 +31,7 @@ function percent(rate: number | null): string {
   return `${(rate * 100).toFixed(rate < 0.1 ? 1 : 0)} %`;
 }
 
-export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onShowEdgeTraces, selectedEdge, pageSize = 100, ...props }: DependencyTableProps) {
+export function DependencyTable({ edges, serviceSearchHref, edgeSearch, onShowEdgeTraces, selectedEdge, pageSize = 100, ...props }: DependencyTableProps) {
   const [sort, setSort] = useControllableState(props.sort, props.onSortChange, DEFAULT_EDGE_SORT);
   const [shown, setShown] = useState(pageSize);
   const sorted = useMemo(() => sortEdges(edges, sort), [edges, sort]);
@@ -97,6 +98,7 @@ export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onSh
           {visible.map((edge, row) => {
             const { link } = edge;
             const traces = link.traceIds?.length ?? 0;
+            const search = edgeSearch(link.parent, link.child);
             return (
               <tr
                 key={edge.index}
@@ -131,8 +133,8 @@ export function DependencyTable({ edges, serviceSearchHref, edgeSearchHref, onSh
                 <td className="px-2 py-1">
                   <Link
                     className="text-sky-800 hover:underline dark:text-sky-300"
-                    to={edgeSearchHref(link.parent, link.child)}
-                    aria-label={`Search traces where ${link.parent} calls ${link.child}`}
+                    to={search.href}
+                    aria-label={search.label}
                   >
                     Search
                   </Link>

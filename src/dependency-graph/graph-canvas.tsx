@@ -30,6 +30,8 @@ export interface GraphCanvasProps {
   describedBy: string;
   onNodeClick: (node: number) => void;
   onEdgeClick: (edge: number) => void;
+  /** What clicking an edge does, for its hover card ("Click to …"). */
+  edgeClickHint: (edge: number) => string;
 }
 
 type Hover = { kind: 'node' | 'edge'; index: number } | null;
@@ -80,7 +82,7 @@ function fitTransform(scene: GraphScene, widthPx: number, heightPx: number): Zoo
   return zoomIdentity.translate((widthPx - w * k) / 2, (heightPx - h * k) / 2).scale(k);
 }
 
-export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, centerRequest, describedBy, onNodeClick, onEdgeClick }: GraphCanvasProps) {
+export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, centerRequest, describedBy, onNodeClick, onEdgeClick, edgeClickHint }: GraphCanvasProps) {
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   // Size: follow the wrapper; the backing store is in device pixels for crisp lines.
@@ -300,7 +302,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
     }
   };
 
-  const tooltip = hover ? <HoverCard scene={scene} hover={hover} at={pointer} size={size} /> : null;
+  const tooltip = hover ? <HoverCard scene={scene} hover={hover} at={pointer} size={size} edgeClickHint={edgeClickHint} /> : null;
 
   return (
     <div className="relative h-full w-full">
@@ -342,9 +344,10 @@ interface HoverCardProps {
   hover: NonNullable<Hover>;
   at: { x: number; y: number };
   size: { width: number; height: number };
+  edgeClickHint: (edge: number) => string;
 }
 
-function HoverCard({ scene, hover, at, size }: HoverCardProps) {
+function HoverCard({ scene, hover, at, size, edgeClickHint }: HoverCardProps) {
   const left = Math.min(at.x + 14, Math.max(0, size.width - 260));
   const top = Math.min(at.y + 14, Math.max(0, size.height - 110));
   let body: React.ReactNode;
@@ -382,7 +385,7 @@ function HoverCard({ scene, hover, at, size }: HoverCardProps) {
             {link.p95Us !== undefined ? `p95 ${formatDurationUs(link.p95Us)}` : ''}
           </p>
         ) : null}
-        <p className="text-slate-500 dark:text-slate-400">Click to search these calls</p>
+        <p className="text-slate-500 dark:text-slate-400">{edgeClickHint(hover.index)}</p>
       </>
     );
   }

@@ -1,5 +1,6 @@
 // The dependency graph feature, as routes use it.
 export { DependencyGraphView, type DependencyGraphViewProps, type FocusState } from './dependency-graph-view';
+export { edgeSearchLabel, type EdgeSearch } from './edge-search';
 export type { FocusDirection } from './focus-filter';
 export type { LayoutKind } from './layout-types';
 export { TimeWindowPicker } from './time-window-picker';

@@ -20,6 +20,7 @@ import {
   DependencyGraphView,
   TimeWindowPicker,
   describeLookback,
+  edgeSearchLabel,
   focusFromParams,
   formatEdgeSort,
   layoutFromParams,
@@ -30,6 +31,7 @@ import {
   windowSpecFromParams,
   writeFocusParams,
   writeWindowParams,
+  type EdgeSearch,
   type EdgeSortState,
   type FocusState,
   type LayoutKind,
@@ -94,13 +96,19 @@ export function DependenciesRoute() {
     return `/search?${next.toString()}`;
   };
   const serviceSearchHref = (service: string) => searchParamsFor({ service });
-  const edgeSearchHref = (parent: string, child: string) =>
-    backend?.type === 'tempo'
-      ? // TraceQL can say "a span of parent with a direct child span of child"; Jaeger search cannot.
-        searchParamsFor({
+  const edgeSearch = (parent: string, child: string): EdgeSearch => {
+    // TraceQL can say "a span of parent with a direct child span of child"; Jaeger search cannot,
+    // so there the link searches the child's traces and says so.
+    if (backend?.type === 'tempo') {
+      return {
+        href: searchParamsFor({
           q: `{ resource.service.name = ${quoteTraceqlString(parent)} } > { resource.service.name = ${quoteTraceqlString(child)} }`,
-        })
-      : searchParamsFor({ service: child });
+        }),
+        label: edgeSearchLabel(parent, child, true),
+      };
+    }
+    return { href: searchParamsFor({ service: child }), label: edgeSearchLabel(parent, child, false) };
+  };
 
   const windowText =
     spec.kind === 'lookback'
@@ -187,10 +195,10 @@ export function DependenciesRoute() {
             })
           }
           serviceSearchHref={serviceSearchHref}
-          edgeSearchHref={edgeSearchHref}
+          edgeSearch={edgeSearch}
           traceHref={(traceId) => traceHref(traceId, backendId)}
           onOpenService={(service) => void navigate(serviceSearchHref(service))}
-          onOpenEdge={(parent, child) => void navigate(edgeSearchHref(parent, child))}
+          onOpenEdge={(parent, child) => void navigate(edgeSearch(parent, child).href)}
           tableSort={tableSort}
           onTableSortChange={(sort: EdgeSortState) =>
             // A re-sort replaces the history entry: Back goes to the previous graph, not the previous order.
