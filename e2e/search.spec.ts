@@ -362,3 +362,17 @@ test('"Download list (JSON)" saves the traces shown (filters applied) as a summa
   await expect(alert).toContainText(`list of ${shown} trace summaries from a Skein search`);
   await expect(alert).toContainText('Open the traces by ID');
 });
+
+test('the plot draws exactly the listed traces in colour: a quick filter together with a brush dims everything outside the list', async ({ page }) => {
+  await page.goto('./search?lookback=1h&limit=200');
+  const plot = page.getByRole('img', { name: 'Trace durations over time' });
+  await expect(plot).toBeVisible();
+  await brushLeftHalf(page, 66);
+  await expect(page.getByText(/, showing \d+/)).toBeVisible();
+  await page.getByRole('group', { name: 'Quick filters' }).getByLabel('Slower than').selectOption('p90');
+  await expect(page).toHaveURL(/slower=p90/);
+  const shownText = (await page.getByText(/, showing \d+/).textContent()) ?? '';
+  const shown = Number(/showing (\d+)/.exec(shownText)?.[1]);
+  // The plot's description says how many dots are in colour: the same number as the list.
+  await expect(plot).toHaveAccessibleDescription(new RegExp(`, ${shown} of them in the list below; the others are drawn faint`));
+});

@@ -23,7 +23,7 @@ const COLOURS = {
 export interface ResultsScatterPlotProps {
   summaries: readonly TraceSummary[];
   stats: ResultStats;
-  /** Traces that pass the quick filters; the others are drawn faint. null = all pass. */
+  /** Traces in the list (quick filters and plot selection applied); the others are drawn faint. null = all. */
   highlighted: ReadonlySet<string> | null;
   brush: PlotBrush | null;
   onBrush: (brush: PlotBrush | null) => void;
@@ -411,7 +411,8 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
         ) : null}
       </div>
       <p id={descriptionId} className="sr-only">
-        {summaries.length} traces. Arrow keys move between traces, Enter opens the current one, Escape clears the
+        {summaries.length} traces
+        {highlighted !== null ? `, ${highlighted.size} of them in the list below; the others are drawn faint` : ''}. Arrow keys move between traces, Enter opens the current one, Escape clears the
         selection. Drag with the mouse to select an area.
       </p>
       <p aria-live="polite" className="sr-only">

@@ -85,14 +85,16 @@ export function SearchResults(props: SearchResultsProps) {
     () => filterSummaries(summaries, { errorsOnly: view.errorsOnly, minDurationUs, brush: null }),
     [summaries, view.errorsOnly, minDurationUs],
   );
-  const highlighted = useMemo(
-    () => (quickFiltered === summaries ? null : new Set(quickFiltered.map((s) => s.traceId))),
-    [quickFiltered, summaries],
-  );
   const listed = useMemo(() => {
     const filtered = brush ? filterSummaries(quickFiltered, { errorsOnly: false, minDurationUs: null, brush }) : quickFiltered;
     return sortSummaries(filtered, view.sort);
   }, [quickFiltered, brush, view.sort]);
+  // The plot draws exactly the listed traces in colour (quick filters and plot selection both
+  // applied): a dot outside the selection that passes a quick filter is not in the list either.
+  const highlighted = useMemo(
+    () => (listed.length === summaries.length ? null : new Set(listed.map((s) => s.traceId))),
+    [listed, summaries],
+  );
 
   const toggleSelected = (traceId: string) => {
     setSelectedIds((current) => {
