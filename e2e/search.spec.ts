@@ -376,3 +376,21 @@ test('the plot draws exactly the listed traces in colour: a quick filter togethe
   // The plot's description says how many dots are in colour: the same number as the list.
   await expect(plot).toHaveAccessibleDescription(new RegExp(`, ${shown} of them in the list below; the others are drawn faint`));
 });
+
+test('service picker: Tab accepts the option highlighted with the arrow keys and moves on', async ({ page }) => {
+  await page.goto('./search');
+  const service = page.getByRole('search').getByRole('combobox', { name: 'Service' });
+  await service.click();
+  await service.pressSequentially('pay');
+  await expect(page.getByRole('option', { name: 'payments' })).toBeVisible();
+  await service.press('ArrowDown');
+  const activeId = await service.getAttribute('aria-activedescendant');
+  await expect(page.locator(`[id="${activeId}"]`)).toHaveText('payments');
+  await service.press('Tab');
+  await expect(service).toHaveValue('payments');
+  await expect(service).not.toBeFocused();
+  // Without a highlighted option, Tab keeps what was typed (free text is allowed).
+  await service.fill('no-such-serv');
+  await service.press('Tab');
+  await expect(service).toHaveValue('no-such-serv');
+});

@@ -64,6 +64,11 @@ export function Combobox({ label, value, onChange, options, placeholder, hint, e
       event.preventDefault();
       const option = filtered[activeIndex];
       if (option !== undefined) choose(option);
+    } else if (event.key === 'Tab' && expanded && activeIndex >= 0) {
+      // Tab accepts the highlighted option (the usual combobox behaviour) and moves on as usual:
+      // leaving "pay" in the field after highlighting "payments" would search a service that is not there.
+      const option = filtered[activeIndex];
+      if (option !== undefined) choose(option);
     } else if (event.key === 'Escape' && open) {
       event.preventDefault();
       setOpen(false);
