@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDurationUs, parseDuration } from './duration-format';
+import { formatDurationUs, formatElapsedMs, parseDuration } from './duration-format';
 
 describe('formatDurationUs', () => {
   it.each([
@@ -58,5 +58,15 @@ describe('parseDuration', () => {
   it('round-trips the formatter for whole units', () => {
     expect(parseDuration(formatDurationUs(840_000).replace(' ', ''))).toBe(840_000);
     expect(parseDuration(formatDurationUs(12).replace(' ', ''))).toBe(12);
+  });
+});
+
+describe('formatElapsedMs', () => {
+  it('keeps whole ms below a second and switches to seconds above', () => {
+    expect(formatElapsedMs(12.4)).toBe('12 ms');
+    expect(formatElapsedMs(999.4)).toBe('999 ms');
+    expect(formatElapsedMs(999.6)).toBe('1 s');
+    expect(formatElapsedMs(16072)).toBe('16.1 s');
+    expect(formatElapsedMs(75_000)).toBe('1 min 15 s');
   });
 });

@@ -45,6 +45,15 @@ export function formatDurationUs(durationUs: number): string {
   return min === 0 ? `${h} h` : `${h} h ${min} min`;
 }
 
+/**
+ * How long a request took: whole milliseconds below a second (`840 ms`), then the duration format
+ * (`16.1 s`, not `16072 ms`).
+ */
+export function formatElapsedMs(elapsedMs: number): string {
+  if (!Number.isFinite(elapsedMs)) return '—';
+  return elapsedMs < 999.5 ? `${Math.round(elapsedMs)} ms` : formatDurationUs(elapsedMs * US_PER_MS);
+}
+
 const UNIT_US: Record<string, number> = {
   ns: 0.001,
   us: 1,

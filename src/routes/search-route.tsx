@@ -364,7 +364,7 @@ export function SearchRoute() {
           >
             <p>{errorText(resultsFailure.error)}</p>
             {resultsFailure.error instanceof BackendError && resultsFailure.error.kind === 'timeout' ? (
-              <p>Narrow the time range or add a service to make the search faster.</p>
+              <p>Narrow the time range, add a service or lower the limit to make the search faster.</p>
             ) : null}
             {resultsFailure.retrying && results.failureCount > 0 ? <p>{retryingNote(results.failureCount, results.failureReason)}</p> : null}
           </ErrorAlert>

@@ -4,7 +4,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
-import { formatDurationUs } from '../lib/duration-format';
+import { formatDurationUs, formatElapsedMs } from '../lib/duration-format';
 import { SEARCH_LIST_FORMAT } from '../lib/search-list-format';
 import type { TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
@@ -111,7 +111,7 @@ export function SearchResults(props: SearchResultsProps) {
       <section aria-label="Results" className="space-y-3">
         <p className="text-sm text-slate-600 dark:text-slate-300">
           <strong className="text-slate-900 dark:text-slate-100">0 traces</strong>
-          {queryTimeMs !== null ? ` in ${Math.round(queryTimeMs)} ms` : ''}
+          {queryTimeMs !== null ? ` in ${formatElapsedMs(queryTimeMs)}` : ''}
         </p>
         <EmptyState title="No traces matched this search">
           <ul className="mx-auto max-w-md list-disc space-y-1 text-left">
@@ -132,7 +132,7 @@ export function SearchResults(props: SearchResultsProps) {
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <p className="text-sm text-slate-600 dark:text-slate-300" aria-live="polite">
           <strong className="text-base text-slate-900 dark:text-slate-100">{countLine}</strong>
-          {queryTimeMs !== null ? ` in ${Math.round(queryTimeMs)} ms` : ''}
+          {queryTimeMs !== null ? ` in ${formatElapsedMs(queryTimeMs)}` : ''}
           {filteredNote}
         </p>
         <div className="ml-auto flex flex-wrap items-center gap-2">

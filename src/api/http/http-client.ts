@@ -172,13 +172,17 @@ export class HttpClient {
     );
   }
 
-  /** No complete answer within timeoutMs (also used by the trace-load worker's client). */
+  /**
+   * No complete answer within timeoutMs (also used by the trace-load worker's client). The advice
+   * fits every request (a service list has no time range to narrow); pages add their own, e.g. the
+   * search page's "narrow the time range".
+   */
   timeoutError(what: string): BackendError {
     return new BackendError(
       'timeout',
       this.backendName,
       `${this.backendName} did not answer within ${formatSeconds(this.timeoutMs)} when trying to ${what}. ` +
-        'The server may be overloaded: narrow the time range or lower the result limit, or raise "timeoutMs" for this backend in config.json.',
+        'The server may be overloaded: retry in a moment, or raise "timeoutMs" for this backend in config.json.',
     );
   }
 

@@ -150,3 +150,15 @@ describe('HttpClient', () => {
     await expect(down.getText('/a', { what: 'x' })).rejects.toMatchObject({ kind: 'network' });
   });
 });
+
+describe('timeout messages', () => {
+  it('give advice that fits any request (a service list has no time range or result limit)', () => {
+    const c = new HttpClient({ backendName: 'B', baseUrl: 'http://h', errorStyle: 'text', timeoutMs: 4000 });
+    const error = c.timeoutError('load the service list');
+    expect(error.kind).toBe('timeout');
+    expect(error.message).toBe(
+      'B did not answer within 4 s when trying to load the service list. The server may be overloaded: retry in a moment, or raise "timeoutMs" for this backend in config.json.',
+    );
+    expect(error.message).not.toMatch(/time range|result limit/);
+  });
+});
