@@ -139,6 +139,9 @@ test.describe('dependency graph on a Jaeger backend', () => {
     const canvas = page.locator('canvas[role="img"]');
     await expect(canvas).toBeVisible();
     await expect(page.getByText('Source: Jaeger /api/dependencies')).toBeVisible();
+    // Jaeger's dependencies carry no error counts: the grey edges are not "no errors".
+    await expect(page.getByText(/Edge colour: none \(this source has no error data\)/)).toBeVisible();
+    await expect(page.getByText('no errors', { exact: true })).toHaveCount(0);
     const last = requests.at(-1);
     expect(Number(last?.searchParams.get('lookback'))).toBe(2 * 24 * 3600 * 1000);
     expect(Math.abs(Number(last?.searchParams.get('endTs')) - Date.now())).toBeLessThan(60_000);

@@ -13,7 +13,7 @@ import { focusNodeSet, type FocusDirection } from './focus-filter';
 import { GraphCanvas, type CenterRequest } from './graph-canvas';
 import { buildServiceGraph, edgeErrorRate, edgeTraceCountText, inducedSubgraph } from './graph-model';
 import { buildScene } from './graph-scene';
-import { DARK_PALETTE, ERROR_BANDS, LIGHT_PALETTE, nodeRadii, toLayoutInput } from './graph-style';
+import { DARK_PALETTE, edgeColourLegend, LIGHT_PALETTE, nodeRadii, toLayoutInput, type EdgeColourLegend } from './graph-style';
 import type { LayoutKind } from './layout-types';
 import type { SortState } from './sort-edges';
 import { useGraphLayout } from './use-graph-layout';
@@ -272,7 +272,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
           </div>
         )}
       </div>
-      <Legend />
+      <Legend colours={edgeColourLegend(fullGraph.edges)} />
 
       {selectedLink ? (
         <EdgePanel
@@ -296,7 +296,7 @@ export function DependencyGraphView(props: DependencyGraphViewProps) {
   );
 }
 
-function Legend() {
+function Legend({ colours }: { colours: EdgeColourLegend }) {
   const swatch = (light: string, dark: string) => (
     <>
       <span aria-hidden="true" className="inline-block h-1 w-6 rounded dark:hidden" style={{ background: light }} />
@@ -305,11 +305,11 @@ function Legend() {
   );
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-slate-600 dark:text-slate-400">
-      <span>Node size: calls · Edge width: calls · Edge colour: error rate</span>
-      {ERROR_BANDS.map((band, i) => (
-        <span key={band.label} className="flex items-center gap-1">
-          {swatch(LIGHT_PALETTE.edgeBand[i] ?? '', DARK_PALETTE.edgeBand[i] ?? '')}
-          {band.label}
+      <span>Node size: calls · Edge width: calls · {colours.title}</span>
+      {colours.bands.map(({ band, label }) => (
+        <span key={label} className="flex items-center gap-1">
+          {swatch(LIGHT_PALETTE.edgeBand[band] ?? '', DARK_PALETTE.edgeBand[band] ?? '')}
+          {label}
         </span>
       ))}
       <span className="flex items-center gap-1">

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DependencyLink } from '../model/types';
 import { buildServiceGraph, edgeErrorRate, edgeTraceCountText, nodeCalls } from './graph-model';
-import { edgeWidths, errorBand, nodeRadii, MAX_EDGE_WIDTH_PX, MIN_NODE_RADIUS_PX, MAX_NODE_RADIUS_PX } from './graph-style';
+import { edgeColourLegend, edgeWidths, errorBand, nodeRadii, MAX_EDGE_WIDTH_PX, MIN_NODE_RADIUS_PX, MAX_NODE_RADIUS_PX } from './graph-style';
 
 describe('buildServiceGraph', () => {
   it('numbers services by name and sums calls per node', () => {
@@ -72,5 +72,27 @@ describe('edgeTraceCountText', () => {
       { parent: 'a', child: 'b', callCount: 1, traceIds: ['t2'], traceIdsTruncated: true },
     ]);
     expect(graph.edges[0]?.link.traceIdsTruncated).toBe(true);
+  });
+});
+
+describe('edgeColourLegend', () => {
+  const edges = (links: DependencyLink[]) => buildServiceGraph(links).edges;
+  it('does not call edges "no errors" when the source has no error data (Jaeger /api/dependencies)', () => {
+    const legend = edgeColourLegend(edges([{ parent: 'a', child: 'b', callCount: 3 }]));
+    expect(legend.bands).toEqual([]);
+    expect(legend.title).toMatch(/no error data/);
+  });
+
+  it('shows the error-rate bands when errors are counted, and says which edges are not', () => {
+    const counted = edgeColourLegend(edges([{ parent: 'a', child: 'b', callCount: 3, errorCount: 0 }]));
+    expect(counted.title).toBe('Edge colour: error rate');
+    expect(counted.bands.map((b) => b.label)).toEqual(['no errors', 'under 1 %', '1–5 %', 'over 5 %']);
+    const mixed = edgeColourLegend(
+      edges([
+        { parent: 'a', child: 'b', callCount: 3, errorCount: 1 },
+        { parent: 'b', child: 'c', callCount: 3 },
+      ]),
+    );
+    expect(mixed.bands[0]?.label).toBe('no errors, or not reported');
   });
 });

@@ -33,6 +33,28 @@ export const ERROR_BANDS = [
   { label: 'over 5 %', maxRate: 1 },
 ] as const;
 
+export interface EdgeColourLegend {
+  /** What edge colour means here. */
+  title: string;
+  /** The swatches to show: band index and label. */
+  bands: { band: number; label: string }[];
+}
+
+/**
+ * The legend for edge colours, from what the links carry. Jaeger's /api/dependencies has no error
+ * counts: its edges are drawn in the neutral colour, which must not be labelled "no errors".
+ */
+export function edgeColourLegend(edges: readonly { link: { errorCount?: number } }[]): EdgeColourLegend {
+  const withErrors = edges.filter((edge) => edge.link.errorCount !== undefined).length;
+  if (withErrors === 0 && edges.length > 0) {
+    return { title: 'Edge colour: none (this source has no error data)', bands: [] };
+  }
+  const bands = ERROR_BANDS.map((band, i) => ({ band: i, label: band.label as string }));
+  // Edges without error data share band 0's neutral colour.
+  if (withErrors < edges.length && bands[0]) bands[0] = { band: 0, label: 'no errors, or not reported' };
+  return { title: 'Edge colour: error rate', bands };
+}
+
 export function errorBand(rate: number | null): number {
   if (rate === null) return -1;
   for (let band = 0; band < ERROR_BANDS.length; band++) {
