@@ -203,6 +203,14 @@ test.describe('trace comparison', () => {
     expect(await page.evaluate(() => history.length)).toBe(historyLength);
   });
 
+  test('an empty table names what emptied it: a filter matching nothing is the filter, not "Only changed rows"', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    await expect(page.getByRole('checkbox', { name: 'Only changed rows' })).toBeChecked();
+    await page.getByRole('searchbox', { name: 'Filter operations' }).fill('zzz-no-such-operation');
+    await expect(page.getByText('No operations match the filter “zzz-no-such-operation”. Change or clear the filter.')).toBeVisible();
+    await expect(page.getByText(/Clear "Only changed rows"/)).toHaveCount(0);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

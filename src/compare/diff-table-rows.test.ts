@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceFromSpecs, type SpanSpec } from '../model/testing/raw-span';
 import { diffTraces } from '../model/trace-diff';
-import { defaultDiffSort, diffTableRows, formatDiffSortParam, parseDiffSortParam, type DiffSort } from './diff-table-rows';
+import { defaultDiffSort, diffTableRows, emptyTableMessage, formatDiffSortParam, parseDiffSortParam, type DiffSort } from './diff-table-rows';
 
 const a: SpanSpec[] = [
   { id: 'r', start: 0, duration: 1000, service: 'api', name: '/checkout' },
@@ -64,5 +64,23 @@ describe('the sort= parameter', () => {
     for (const value of [null, '', '-', '--delta', 'Delta', 'self', 'delta,desc', '+delta', 'constructor', '-toString']) {
       expect(parseDiffSortParam(value)).toBeNull();
     }
+  });
+});
+
+describe('the empty table message', () => {
+  it('blames the filter when it matches no operation, even with "Only changed rows" on', () => {
+    expect(emptyTableMessage(diff, { onlyChanged: true, text: 'nothing-like-this' })).toBe(
+      'No operations match the filter “nothing-like-this”. Change or clear the filter.',
+    );
+    expect(emptyTableMessage(diff, { onlyChanged: false, text: 'nothing-like-this' })).toMatch(/^No operations match the filter/);
+  });
+
+  it('blames the switch when the filter matches only unchanged operations, or there is no filter', () => {
+    // mail /send takes 100 µs in both traces: unchanged.
+    expect(diffTableRows(diff, defaultDiffSort(diff), { onlyChanged: true, text: 'mail' })).toEqual([]);
+    expect(emptyTableMessage(diff, { onlyChanged: true, text: 'mail' })).toBe(
+      'No changed rows match the filter “mail”. Clear "Only changed rows" to see the unchanged ones that match.',
+    );
+    expect(emptyTableMessage(diff, { onlyChanged: true, text: '' })).toMatch(/^No changed rows\. Clear "Only changed rows"/);
   });
 });

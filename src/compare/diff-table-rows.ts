@@ -61,6 +61,23 @@ export function diffTableRows(diff: TraceDiff, sort: DiffSort, filter: DiffTable
   return picked.map((n) => n.id);
 }
 
+/**
+ * What to say when the table has no rows: name the control that emptied it. With both the switch
+ * and a filter on, the filter is to blame when it matches no operation at all; the switch only when
+ * the filter matches operations that did not change.
+ */
+export function emptyTableMessage(diff: TraceDiff, filter: DiffTableFilter): string {
+  const text = filter.text.trim();
+  const sort: DiffSort = { key: 'service', direction: 'ascending' };
+  if (text === '') {
+    return filter.onlyChanged ? 'No changed rows. Clear "Only changed rows" to see every operation.' : 'No operations.';
+  }
+  if (!filter.onlyChanged || diffTableRows(diff, sort, { onlyChanged: false, text }).length === 0) {
+    return `No operations match the filter “${text}”. Change or clear the filter.`;
+  }
+  return `No changed rows match the filter “${text}”. Clear "Only changed rows" to see the unchanged ones that match.`;
+}
+
 /** The table's sort, "Only changed rows" switch and filter text, as its page keeps them (the URL). */
 export interface DiffTableView {
   /** null: the diff's default sort (defaultDiffSort), which depends on the traces. */

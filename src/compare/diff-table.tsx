@@ -9,7 +9,7 @@ import { formatDurationUs } from '../lib/duration-format';
 import { nodePath, selfDeltaUs, totalDeltaUs, type TraceDiff } from '../model/trace-diff';
 import { formatDeltaUs } from './delta-format';
 import { nodeLabel } from './diff-sentences';
-import { defaultDiffSort, diffTableRows, firstDirection, type DiffSortKey, type DiffTableView } from './diff-table-rows';
+import { defaultDiffSort, diffTableRows, emptyTableMessage, firstDirection, type DiffSortKey, type DiffTableView } from './diff-table-rows';
 import { deltaTextClass } from './diff-waterfall';
 
 const PAGE_ROWS = 100;
@@ -162,7 +162,7 @@ export function DiffTable({ diff, selectedNodeId, onSelectNode, view, onViewChan
         </table>
         {rows.length === 0 ? (
           <p className="p-4 text-center text-sm text-slate-600 dark:text-slate-300">
-            {onlyChanged ? 'No changed rows. Clear "Only changed rows" to see every operation.' : 'No operations match the filter.'}
+            {emptyTableMessage(diff, { onlyChanged, text: filterText })}
           </p>
         ) : null}
       </div>
