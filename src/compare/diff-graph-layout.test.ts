@@ -6,6 +6,7 @@ import {
   fitGraphTransform,
   foldUnchangedSubtrees,
   graphLabel,
+  FIT_MIN_K,
   initialGraphTransform,
   START_MIN_K,
   hitTestNode,
@@ -183,6 +184,18 @@ describe('first view', () => {
   it('shows a small tree whole', () => {
     const small = layoutDiffGraph(diff, new Uint8Array(diff.nodes.length));
     expect(initialGraphTransform(small, 1400, 600)).toEqual(fitGraphTransform(small, 1400, 600));
+  });
+
+  it('fits a tree that needs a little less than the readable zoom, so no column starts cut off', () => {
+    const ten = diffTraces(traceFromSpecs(chainOf(10)), traceFromSpecs(chainOf(10)));
+    const layout = layoutDiffGraph(ten, new Uint8Array(ten.nodes.length));
+    const fit = fitGraphTransform(layout, 1400, 600);
+    expect(fit.k).toBeLessThan(START_MIN_K);
+    expect(fit.k).toBeGreaterThanOrEqual(FIT_MIN_K);
+    const t = initialGraphTransform(layout, 1400, 600);
+    expect(t).toEqual(fit);
+    // The deepest node and a label column after it are inside the canvas.
+    expect(layout.maxXPx * t.k + t.x + (COLUMN_PX - 20) * t.k).toBeLessThanOrEqual(1400);
   });
 
   it('starts a deep but short tree readable, roots at the left edge, centred vertically', () => {

@@ -170,18 +170,24 @@ export function layoutTreeShape(shape: DiffTreeShape, collapsed: Uint8Array): Di
   return { count, nodeIds, indexOfNode, xPx, yPx, radiusPx, parentIndex, hiddenCount, minXPx, maxXPx, minYPx, maxYPx };
 }
 
-/** The first view starts at least this close, when the tree's height allows (labels readable). */
+/** A tree too deep to fit at FIT_MIN_K starts this close, when its height allows (labels readable). */
 export const START_MIN_K = 0.8;
+/**
+ * The first view fits the whole tree when that zoom is at least this: labels are shorter but
+ * legible, and nothing is cut off at the right (starting at START_MIN_K instead clipped the last
+ * columns of ordinary trees, e.g. two demo checkouts, until Fit was pressed).
+ */
+export const FIT_MIN_K = 0.5;
 
 /**
- * The first view: the whole tree when it fits at a readable zoom. A tree too deep for the width
- * (long call chains) but short enough for the height starts at a readable zoom instead, its roots
- * at the left edge and centred vertically, to be panned to the right. A tree too tall (thousands
- * of siblings) starts as a fitted overview: the colours show where the changes are.
+ * The first view: the whole tree when it fits at a legible zoom (FIT_MIN_K). A tree too deep for
+ * the width even then (long call chains) but short enough for the height starts at a readable zoom
+ * instead, its roots at the left edge and centred vertically, to be panned to the right. A tree too
+ * tall (thousands of siblings) starts as a fitted overview: the colours show where the changes are.
  */
 export function initialGraphTransform(layout: DiffGraphLayout, widthPx: number, heightPx: number): { k: number; x: number; y: number } {
   const fit = fitGraphTransform(layout, widthPx, heightPx);
-  if (fit.k >= START_MIN_K) return fit;
+  if (fit.k >= FIT_MIN_K) return fit;
   const heightAtStartPx = (layout.maxYPx - layout.minYPx + 2 * ROW_PX) * START_MIN_K;
   if (heightAtStartPx > heightPx) return fit;
   const k = START_MIN_K;
