@@ -211,6 +211,25 @@ test.describe('trace comparison', () => {
     await expect(page.getByText(/Clear "Only changed rows"/)).toHaveCount(0);
   });
 
+  test('warns when A and B are the same trace, and when the traces start at different operations', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceA}?backend=demo`);
+    const summary = page.getByRole('region', { name: 'Comparison summary' });
+    await expect(summary.getByRole('status')).toContainText('A and B are the same trace.');
+
+    // Two unrelated demo requests: a checkout and an order listing.
+    await page.goto('./compare/000000010419467b0610000000d12711/000000030519467b0610000000d19273?backend=demo');
+    // (The banner's title and body are separate spans: no space between them in textContent.)
+    await expect(summary.getByRole('status')).toHaveText(
+      /^The traces start at different operations \(A: web-frontend POST \/checkout, B: api-gateway GET \/api\/v1\/orders\):\s*the comparison matches spans by path and may not be meaningful\.$/,
+    );
+    await expect(summary.getByText('A and B are the same trace.')).toHaveCount(0);
+
+    // Two checkouts: no notice.
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo`);
+    await expect(summary).toContainText(/B took /);
+    await expect(summary.getByRole('status')).toHaveCount(0);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

@@ -1,8 +1,10 @@
 // The top of the comparison: the answer in words (which operations explain the delta), then the
 // numbers behind it.
 
+import { NoticeBanner } from '../components/notice-banner';
 import { formatDurationUs } from '../lib/duration-format';
 import type { TraceDiff } from '../model/trace-diff';
+import { comparisonNotices } from './comparison-notices';
 import { formatCountDelta, formatDeltaPercent, formatDeltaUs } from './delta-format';
 import { summarySentences, type SentencePart } from './diff-sentences';
 import { deltaTextClass } from './diff-waterfall';
@@ -34,6 +36,11 @@ export function DiffSummary({ diff, onSelectNode }: DiffSummaryProps) {
   ];
   return (
     <section aria-label="Comparison summary" className="space-y-3">
+      {comparisonNotices(s).map((notice) => (
+        <NoticeBanner key={notice.key} title={notice.title}>
+          {notice.body}
+        </NoticeBanner>
+      ))}
       <ul className="space-y-1 text-sm">
         {sentences.map((sentence, k) => (
           <li key={sentence.key} className={k === 0 ? 'text-base font-semibold' : 'text-slate-800 dark:text-slate-200'}>

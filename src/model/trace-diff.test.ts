@@ -268,6 +268,32 @@ describe('diffTraces: summary', () => {
     expect(critical.deltaUs).toBe(500);
   });
 
+  it('flags a comparison of a trace with itself, and of traces whose roots differ', () => {
+    const withTraceId = (rows: Row[], traceId: string) => traceFromSpecs(specs(rows).map((spec) => ({ ...spec, traceId })));
+    const a = withTraceId(checkout, 'aaaa');
+    const same = diffTraces(a, withTraceId(checkout, 'aaaa')).summary;
+    expect(same.sameTraceId).toBe(true);
+    expect(same.rootMismatch).toBeNull();
+    const related = diffTraces(a, withTraceId(cases[2]!.b, 'bbbb')).summary;
+    expect(related.sameTraceId).toBe(false);
+    expect(related.rootMismatch).toBeNull();
+
+    const orders: Row[] = [
+      ['o', null, 0, 300, 'gateway', 'GET /orders'],
+      ['q', 'o', 10, 200, 'db', 'SELECT'],
+    ];
+    const unrelated = diffTraces(a, withTraceId(orders, 'cccc')).summary;
+    expect(unrelated.rootMismatch).toEqual({
+      a: { serviceName: 'api', name: '/checkout' },
+      b: { serviceName: 'gateway', name: 'GET /orders' },
+    });
+    // Same operation name in another service is another root too.
+    const otherService: Row[] = [['r', null, 0, 1000, 'web', '/checkout']];
+    expect(diffTraces(a, withTraceId(otherService, 'dddd')).summary.rootMismatch?.b.serviceName).toBe('web');
+    // An empty side has no root to compare.
+    expect(diffTraces(a, withTraceId([], 'eeee')).summary.rootMismatch).toBeNull();
+  });
+
   it('counts error changes per node', () => {
     const diff = diffTraces(trace(checkout), trace(cases[1]!.b));
     expect([diff.summary.errorCountA, diff.summary.errorCountB]).toEqual([0, 1]);

@@ -69,6 +69,13 @@ export interface DiffSummary {
   rootNodeIdB: number;
   rootDurationAUs: number;
   rootDurationBUs: number;
+  /** A and B have the same trace ID: every difference is zero (or clock noise). */
+  sameTraceId: boolean;
+  /**
+   * The first root spans differ in service or operation (unrelated requests): matching spans by
+   * path then pairs little, and the summary may mean nothing. null when they agree or a side is empty.
+   */
+  rootMismatch: { a: { serviceName: string; name: string }; b: { serviceName: string; name: string } } | null;
   spanCountA: number;
   spanCountB: number;
   errorCountA: number;
@@ -265,6 +272,15 @@ export function* diffTraceSteps(traceA: Trace, traceB: Trace, options: DiffOptio
   summary.rootNodeIdB = rootB === undefined ? -1 : nodeOfSpanB[rootB]!;
   summary.rootDurationAUs = rootA === undefined ? 0 : traceA.columns.durationUs[rootA]!;
   summary.rootDurationBUs = rootB === undefined ? 0 : traceB.columns.durationUs[rootB]!;
+  summary.sameTraceId = traceA.traceId === traceB.traceId;
+  const rootSpanA = rootA === undefined ? undefined : traceA.spans[rootA];
+  const rootSpanB = rootB === undefined ? undefined : traceB.spans[rootB];
+  if (rootSpanA && rootSpanB && (rootSpanA.serviceName !== rootSpanB.serviceName || rootSpanA.name !== rootSpanB.name)) {
+    summary.rootMismatch = {
+      a: { serviceName: rootSpanA.serviceName, name: rootSpanA.name },
+      b: { serviceName: rootSpanB.serviceName, name: rootSpanB.name },
+    };
+  }
   return { nodes, rootIds, nodeOfSpanA, nodeOfSpanB, summary };
 }
 
@@ -345,6 +361,8 @@ function summarise(traceA: Trace, traceB: Trace, nodes: readonly DiffNode[], max
     rootNodeIdB: -1,
     rootDurationAUs: 0,
     rootDurationBUs: 0,
+    sameTraceId: false,
+    rootMismatch: null,
     spanCountA: traceA.spans.length,
     spanCountB: traceB.spans.length,
     errorCountA: traceA.errorCount,
