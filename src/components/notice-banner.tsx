@@ -9,7 +9,8 @@ export function NoticeBanner({ title, children, className = '' }: { title: strin
       className={`${noticeBannerClass} ${className}`}
     >
       <span className="font-semibold">{title}</span>
-      {children ? <span className="ml-1">{children}</span> : null}
+      {/* A real space, not only a margin: screen readers would run the title into the text. */}
+      {children ? <> <span>{children}</span></> : null}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // host calls drawGraph once per animation frame while the user pans or zooms.
 // Cost per frame is bounded by what is visible: edges and nodes outside the viewport are skipped,
 // edges are stroked in ~40 batched paths, and at most MAX_LABELS labels are placed.
-import { ERROR_BANDS, type GraphPalette } from './graph-style';
+import type { GraphPalette } from './graph-style';
 import type { GraphScene } from './graph-scene';
 import { placeLabels, type LabelBox } from './label-placement';
 
@@ -263,11 +263,4 @@ function drawOverlay(ctx: CanvasRenderingContext2D, scene: GraphScene, state: Dr
     ctx.strokeText(name, box.x, box.y + 1);
     ctx.fillText(name, box.x, box.y + 1);
   });
-}
-
-/** Legend entries for the edge colours, in the palette of the current theme. */
-export function legendEntries(palette: GraphPalette): { label: string; colour: string }[] {
-  return [
-    ...ERROR_BANDS.map((band, i) => ({ label: band.label, colour: palette.edgeBand[i] ?? palette.edgeUnknown })),
-  ];
 }
