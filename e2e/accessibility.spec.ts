@@ -24,8 +24,10 @@ async function firstDemoTraceIds(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((h) => /trace\/([0-9a-f]+)/.exec(h)?.[1]).filter((x): x is string => !!x))];
 }
 
+// One test per page group and theme: each axe pass takes 1–7 s on 2 cores, and the eleven of them
+// in one test came close to its time limit.
 for (const theme of ['light', 'dark'] as const) {
-  test(`no serious axe violations on search, trace, compare and dependencies (${theme})`, async ({ page }) => {
+  test(`no serious axe violations on search (${theme})`, async ({ page }) => {
     await setTheme(page, theme);
     const ids = await firstDemoTraceIds(page);
     expect(ids.length).toBeGreaterThanOrEqual(2);
@@ -34,7 +36,11 @@ for (const theme of ['light', 'dark'] as const) {
     await brushLeftHalf(page);
     await expect(page.getByText(/Plot selection/)).toBeVisible();
     await expectNoSeriousViolations(page, 'search with a plot selection');
+  });
 
+  test(`no serious axe violations on a trace and its views (${theme})`, async ({ page }) => {
+    await setTheme(page, theme);
+    const ids = await firstDemoTraceIds(page);
     await page.goto(`./trace/${ids[0]}`);
     await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
     await page.getByRole('treegrid', { name: 'Trace timeline' }).getByRole('row').nth(1).click();
@@ -53,7 +59,12 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForTimeout(200);
       await expectNoSeriousViolations(page, `trace, ${name}`);
     }
+  });
 
+  test(`no serious axe violations on compare and dependencies (${theme})`, async ({ page }) => {
+    await setTheme(page, theme);
+    const ids = await firstDemoTraceIds(page);
+    expect(ids.length).toBeGreaterThanOrEqual(2);
     await page.goto(`./compare/${ids[0]}/${ids[1]}`);
     await expect(page.getByRole('table', { name: 'Trace differences' })).toBeVisible();
     await expectNoSeriousViolations(page, 'compare');
