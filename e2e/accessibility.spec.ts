@@ -132,3 +132,10 @@ test('keyboard only: search → trace → span details → back', async ({ page 
   await expect(page).toHaveURL(/\/search/);
   await expect(results.getByRole('link').first()).toBeVisible();
 });
+
+test('an unknown address gets a page with a heading and an alert, and no serious axe violations', async ({ page }) => {
+  await page.goto('./no-such-page?backend=demo');
+  await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  await expect(page.getByRole('alert')).toContainText('There is no page at /no-such-page');
+  await expectNoSeriousViolations(page, 'page not found');
+});
