@@ -158,6 +158,16 @@ describe('applySkewAdjustment', () => {
     expect([fixed.spans[srv]!.startUs, fixed.columns.startUs[srv]]).toEqual([35, 35]);
     expect(fixed.spans[srv]!.events[0]!.timeUs).toBe(45);
     expect(early.spans[c]!.startUs).toBe(50); // the input is not changed
+
+    // Exact to the µs at real epochs, also with a sub-µs remainder (epoch ns are past 2^53).
+    const odd = buildTrace(
+      [
+        rawSpan({ spanId: 'c', startUs: TEST_EPOCH_US + 50, startNsRemainder: 999, durationUs: 100, serviceName: 'web', kind: 'client' }),
+        rawSpan({ spanId: 's', parentSpanId: 'c', startUs: TEST_EPOCH_US, durationUs: 30, serviceName: 'api', kind: 'server' }),
+      ],
+      'demo',
+    );
+    expect(applySkewAdjustment(odd, detectClockSkew(odd)).startUs).toBe(odd.startUs + 50);
   });
 
   it('returns the same trace when there is nothing to adjust', () => {

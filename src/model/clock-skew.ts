@@ -107,7 +107,7 @@ export function applySkewAdjustment(trace: Trace, adjustments: readonly SkewAdju
 
   return {
     ...trace,
-    startUs: rebaseUs === 0 ? trace.startUs : Math.floor(Number(startNs) / 1000),
+    startUs: rebaseUs === 0 ? trace.startUs : wholeUsOf(startNs, trace.startUs + Math.floor(rebaseUs)),
     startNs,
     spans: rebased,
     durationUs: Math.max(endUs - rebaseUs, 0),
@@ -132,5 +132,14 @@ function addNs(startNs: string, deltaNs: number): string {
     return String(BigInt(startNs) + BigInt(deltaNs));
   } catch {
     return startNs; // not a decimal string: left as it was rather than made up
+  }
+}
+
+/** Whole epoch µs of a decimal epoch-ns string (Number() of the string would round it past 2^53). */
+function wholeUsOf(startNs: string, fallbackUs: number): number {
+  try {
+    return Number(BigInt(startNs) / 1000n);
+  } catch {
+    return fallbackUs;
   }
 }
