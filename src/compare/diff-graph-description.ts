@@ -1,7 +1,7 @@
 // The text alternative of the diff graph: what it shows and its biggest changes, in a few
 // sentences. The `Trace differences` table stays the way to browse every node.
 
-import { formatCount } from '../lib/count-format';
+import { countOf as plural, formatCount } from '../lib/count-format';
 import { formatDurationUs } from '../lib/duration-format';
 import { selfDeltaUs, type TraceDiff } from '../model/trace-diff';
 import { formatDeltaUs } from './delta-format';
@@ -22,10 +22,6 @@ export function biggestSelfChanges(diff: TraceDiff, max: number): number[] {
     if (top.length > max) top.pop();
   }
   return top.map((t) => t.id);
-}
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${formatCount(count)} ${count === 1 ? one : many}`;
 }
 
 export function graphDescription(diff: TraceDiff, shownCount: number): string {

@@ -1,8 +1,7 @@
 // The dependency graph as the layouts and the drawing read it: services are numbered nodes, links
 // between them are numbered edges. Built once per set of links; nothing here is mutated afterwards.
+import { countOf, formatCount } from '../lib/count-format';
 import type { DependencyLink } from '../model/types';
-
-const numberFormat = new Intl.NumberFormat('en-US');
 
 export interface GraphNode {
   index: number;
@@ -43,9 +42,7 @@ export function edgeErrorRate(link: DependencyLink): number | null {
  */
 export function edgeTraceCountText(link: DependencyLink): string {
   const count = link.traceIds?.length ?? 0;
-  const text = numberFormat.format(count);
-  if (link.traceIdsTruncated) return `${text}+ traces`;
-  return count === 1 ? '1 trace' : `${text} traces`;
+  return link.traceIdsTruncated ? `${formatCount(count)}+ traces` : countOf(count, 'trace');
 }
 
 /** The calls that size a node: what it served, or for entry services (nothing incoming) what it sent. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatCount } from './count-format';
+import { countOf, formatCount } from './count-format';
 
 describe('formatCount', () => {
   it('groups thousands as en-US does', () => {
@@ -13,5 +13,13 @@ describe('formatCount', () => {
         expect(formatCount(n)).toBe(n.toLocaleString('en-US'));
       }),
     );
+  });
+});
+
+describe('countOf', () => {
+  it('writes the count with its noun, singular only for one', () => {
+    expect(countOf(1, 'span')).toBe('1 span');
+    expect(countOf(0, 'span')).toBe('0 spans');
+    expect(countOf(12345, 'span ID occurs', 'span IDs occur')).toBe('12,345 span IDs occur');
   });
 });

@@ -12,3 +12,8 @@ export function formatCount(count: number): string {
   const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return count < 0 && whole !== 0 ? `-${grouped}` : grouped;
 }
+
+/** "1 span", "12,345 spans": a count with its noun, singular for exactly one. */
+export function countOf(count: number, one: string, many = `${one}s`): string {
+  return `${formatCount(count)} ${count === 1 ? one : many}`;
+}

@@ -2,20 +2,10 @@
 // so a binary search answers them; the row and details views ask only for the few spans on
 // screen, and only when the list is not empty.
 
+import { sortedIndexOf } from '../lib/sorted-index';
 import type { Trace } from './types';
 
-function sortedIncludes(list: readonly number[], value: number): boolean {
-  let lo = 0;
-  let hi = list.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = list[mid]!;
-    if (v === value) return true;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return false;
-}
+const sortedIncludes = (list: readonly number[], value: number): boolean => sortedIndexOf(list, value) >= 0;
 
 /** The span arrived without an ID; its `spanId` is a stand-in (`missing-id-…`). */
 export function spanIdMissing(trace: Trace, index: number): boolean {

@@ -1,11 +1,12 @@
 // How the result durations are distributed, with p50/p90/p99 marked. One SVG path per series
 // (all traces, traces with errors), so the cost does not grow with the number of bins drawn.
 import { scaleLinear, scaleLog } from 'd3';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import type { TraceSummary } from '../model/types';
 import { LABEL_OFFSET_PX, placeMarks } from './histogram-marks';
 import { durationHistogram, type ResultStats } from './result-stats';
+import { useElementWidthPx } from '../components/use-element-width';
 
 const HEIGHT_PX = 120;
 // Room above the plot for three rows of percentile labels (see histogram-marks.ts).
@@ -20,14 +21,7 @@ export interface DurationHistogramProps {
 
 export function DurationHistogram({ summaries, stats }: DurationHistogramProps) {
   const containerRef = useRef<HTMLDivElement>(null);
-  const [widthPx, setWidthPx] = useState(0);
-  useEffect(() => {
-    const element = containerRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => setWidthPx(Math.floor(entries[0]?.contentRect.width ?? 0)));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const widthPx = useElementWidthPx(containerRef);
 
   const histogram = useMemo(() => durationHistogram(summaries, stats), [summaries, stats]);
   const drawing = useMemo(() => {

@@ -10,6 +10,7 @@ import type { TraceSummary } from '../model/types';
 import { traceErrorCount, traceSpanCount, type ResultStats } from './result-stats';
 import type { PlotBrush } from './search-url-state';
 import { useDarkClass } from '../components/use-dark-class';
+import { useElementWidthPx } from '../components/use-element-width';
 
 const HEIGHT_PX = 220;
 const MARGIN = { top: 10, right: 14, bottom: 26, left: 64 };
@@ -127,22 +128,11 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
   const descriptionId = useId();
   const containerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const [widthPx, setWidthPx] = useState(0);
+  const widthPx = useElementWidthPx(containerRef);
   const [hovered, setHovered] = useState<number | null>(null);
   const [active, setActive] = useState<number | null>(null);
   const [drag, setDrag] = useState<{ x0: number; y0: number; x1: number; y1: number } | null>(null);
   const dark = useDarkClass();
-
-  useEffect(() => {
-    const element = containerRef.current;
-    if (!element) return;
-    const observer = new ResizeObserver((entries) => {
-      const width = Math.floor(entries[0]?.contentRect.width ?? 0);
-      setWidthPx((current) => (current === width ? current : width));
-    });
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const geometry = useMemo(
     () => (widthPx > 0 && summaries.length > 0 ? computeGeometry(summaries, stats, widthPx, timeZone) : null),

@@ -14,6 +14,7 @@ import type { Trace } from '../model/types';
 import { buildFlameLayout, flameHitTest } from './flame-layout';
 import { labelColourOn } from './label-colour';
 import { useDarkClass } from '../components/use-dark-class';
+import { useElementWidthPx } from '../components/use-element-width';
 
 interface FlameGraphProps {
   trace: Trace;
@@ -26,21 +27,13 @@ const ROW_PX = 20;
 export function FlameGraph({ trace, selectedSpanId, onSelectSpan }: FlameGraphProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
-  const [widthPx, setWidthPx] = useState(0);
+  const widthPx = useElementWidthPx(boxRef);
   const [hover, setHover] = useState<{ spanIndex: number; x: number; y: number } | null>(null);
   const layout = useMemo(() => buildFlameLayout(trace.columns), [trace]);
   const colours = useMemo(() => serviceColours(trace.services.map((s) => s.name)), [trace]);
   const heightPx = Math.max(1, layout.byDepth.length) * ROW_PX;
   const totalUs = Math.max(trace.durationUs, 1);
   const dark = useDarkClass();
-
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(([entry]) => setWidthPx(Math.floor(entry?.contentRect.width ?? 0)));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     const context = prepareCanvas(canvasRef.current, widthPx, heightPx);

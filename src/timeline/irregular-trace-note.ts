@@ -2,11 +2,8 @@
 // in, counted, so that the user knows before opening spans one by one. Orphans are not here: the
 // route's "Incomplete trace" notice covers them on every view.
 
+import { countOf as count } from '../lib/count-format';
 import type { TraceIssues } from '../model/types';
-
-function count(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
 
 export function irregularTraceNotes(issues: TraceIssues): string[] {
   const notes: string[] = [];

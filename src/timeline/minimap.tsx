@@ -7,6 +7,7 @@ import { useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } f
 import type { Trace } from '../model/types';
 import { minimapRuns } from './minimap-bands';
 import { clampViewRange, fullViewRange, type ViewRange } from './time-scale';
+import { useElementWidthPx } from '../components/use-element-width';
 
 /** Above this many spans, bars are merged into bands rather than drawn one by one. */
 const BANDED_ABOVE_SPANS = 5000;
@@ -23,17 +24,9 @@ interface MinimapProps {
 export function Minimap({ trace, colours, startUs, view, onViewChange, heightPx = 44 }: MinimapProps) {
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const boxRef = useRef<HTMLDivElement | null>(null);
-  const [widthPx, setWidthPx] = useState(0);
+  const widthPx = useElementWidthPx(boxRef);
   const [drag, setDrag] = useState<{ fromX: number; toX: number } | null>(null);
   const full = fullViewRange(trace.durationUs);
-
-  useEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(([entry]) => setWidthPx(Math.floor(entry?.contentRect.width ?? 0)));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
 
   useEffect(() => {
     const context = prepareCanvas(canvasRef.current, widthPx, heightPx);

@@ -90,6 +90,8 @@ import { criticalSegmentsBySpan, errorSpanIndices, nextInSorted } from './trace-
 import { irregularTraceNotes } from './irregular-trace-note';
 import { findDebounceMs, prepareFind, useFindMatches, useSiblingGroups, useClockSkew } from './use-trace-features';
 import { WaterfallRows } from './waterfall-rows';
+import { useElementWidthPx } from '../components/use-element-width';
+import { sortedIndexOf } from '../lib/sorted-index';
 import { rowsAndSpansText } from './row-count-text';
 
 export type { ViewRange } from './time-scale';
@@ -183,9 +185,12 @@ export function TraceTimeline(props: TraceTimelineProps) {
   const [chosenNameColumnPx, setNameColumnPx] = useState(DEFAULT_NAME_COLUMN_PX);
   // The waterfall pane's width: in a narrow window (or beside the span details) the name column
   // gives way, so that the bars keep at least half of the pane.
-  const [paneWidthPx, setPaneWidthPx] = useState<number | null>(null);
-  const nameColumnPx = paneWidthPx === null ? chosenNameColumnPx : Math.min(chosenNameColumnPx, Math.max(MIN_NAME_COLUMN_PX, Math.floor(paneWidthPx / 2)));
-  const [timelineWidthPx, setTimelineWidthPx] = useState(600);
+  const paneRef = useRef<HTMLDivElement | null>(null);
+  const paneWidthPx = useElementWidthPx(paneRef);
+  const nameColumnPx = paneWidthPx === 0 ? chosenNameColumnPx : Math.min(chosenNameColumnPx, Math.max(MIN_NAME_COLUMN_PX, Math.floor(paneWidthPx / 2)));
+  const rulerBoxRef = useRef<HTMLDivElement | null>(null);
+  const rulerWidthPx = useElementWidthPx(rulerBoxRef);
+  const timelineWidthPx = rulerWidthPx === 0 ? 600 : Math.max(100, rulerWidthPx);
   const [hoveredEvent, setHoveredEvent] = useState<HoveredEvent | null>(null);
   const [selectedHint, setSelectedHint] = useState(-1);
 
@@ -512,24 +517,6 @@ export function TraceTimeline(props: TraceTimelineProps) {
     return parent >= 0 ? rowIndexOfSpan(rows, parent, groups) : -1;
   }
 
-  // ---- measuring -------------------------------------------------------------------------------
-  const paneRef = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const pane = paneRef.current;
-    if (!pane) return;
-    const observer = new ResizeObserver(([entry]) => setPaneWidthPx(Math.floor(entry?.contentRect.width ?? 0) || null));
-    observer.observe(pane);
-    return () => observer.disconnect();
-  }, []);
-  const rulerBoxRef = useRef<HTMLDivElement | null>(null);
-  useEffect(() => {
-    const box = rulerBoxRef.current;
-    if (!box) return;
-    const observer = new ResizeObserver(([entry]) => setTimelineWidthPx(Math.max(100, Math.floor(entry?.contentRect.width ?? 600))));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
-
   const onResizeStart = (e: ReactPointerEvent<HTMLDivElement>) => {
     const startX = e.clientX;
     const startWidth = nameColumnPx;
@@ -579,7 +566,7 @@ export function TraceTimeline(props: TraceTimelineProps) {
   );
   const selectedSpan = selectedIndex >= 0 ? shown.spans[selectedIndex] : undefined;
   const zoomed = !isFullView(view, viewDurationUs);
-  const matchPosition = currentMatch >= 0 ? indexInSorted(find.matches, currentMatch) : -1;
+  const matchPosition = currentMatch >= 0 ? sortedIndexOf(find.matches, currentMatch) : -1;
   const irregularNotes = useMemo(() => irregularTraceNotes(trace.issues), [trace.issues]);
   const gridStyle = useMemo(() => ({ [NAME_COLUMN_VAR]: `${nameColumnPx}px` }) as CSSProperties, [nameColumnPx]);
 
@@ -785,19 +772,6 @@ function isTextEntry(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
   return target instanceof HTMLInputElement && !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color', 'file'].includes(target.type);
-}
-
-function indexInSorted(sorted: Int32Array, value: number): number {
-  let lo = 0;
-  let hi = sorted.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const v = sorted[mid] ?? 0;
-    if (v === value) return mid;
-    if (v < value) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 /** The group a span is a direct member of, or -1. Members are consecutive siblings. */
