@@ -1,6 +1,6 @@
 import { BackendError } from '../api/backend';
 import { shouldRetry } from '../api/queries';
-import { parseTraceIdInput } from './parse-trace-id-input';
+import { parseTraceIdInput } from '../lib/parse-trace-id-input';
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 

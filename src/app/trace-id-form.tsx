@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useNavigate } from 'react-router';
-import { parseTraceIdInput } from './parse-trace-id-input';
+import { parseTraceIdInput } from '../lib/parse-trace-id-input';
 import { traceHref, useBackendFromUrl } from './use-backend-from-url';
 
 /** "Go to trace": a trace ID opens on the current backend. */

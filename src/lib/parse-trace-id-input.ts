@@ -1,4 +1,5 @@
-// The header's trace-ID box: what the user typed → a trace ID to open, or why not.
+// What the user typed or a link holds → a trace ID to open, or why not (the header's trace-ID box,
+// Jaeger UI's `traceID=` lists, the trace page's failure messages).
 
 export type TraceIdInput = { ok: true; traceId: string } | { ok: false; message: string };
 

@@ -7,6 +7,7 @@
 // submitted, so reload and back/forward show the same traces; pressing "Find traces" again moves it.
 
 import { formatLogfmt, parseLogfmt, type LogfmtPair } from '../lib/logfmt';
+import { parseTraceIdInput } from '../lib/parse-trace-id-input';
 
 export const RESULT_SORTS = ['recent', 'longest', 'shortest', 'most-spans', 'most-errors'] as const;
 export type ResultSort = (typeof RESULT_SORTS)[number];
@@ -299,8 +300,8 @@ export function splitTraceIds(values: readonly string[]): { ids: string[]; inval
   const ids = new Set<string>();
   const invalid = new Set<string>();
   for (const value of values) {
-    const id = value.toLowerCase();
-    if (/^[0-9a-f]{1,32}$/.test(id)) ids.add(id);
+    const parsed = parseTraceIdInput(value);
+    if (parsed.ok) ids.add(parsed.traceId);
     else invalid.add(value);
   }
   return { ids: [...ids], invalid: [...invalid] };
