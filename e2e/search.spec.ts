@@ -340,11 +340,12 @@ test('embedded (embed=1 or uiEmbed=v0), the search page keeps embed mode when it
 });
 
 test('"Download list (JSON)" saves the traces shown (filters applied) as a summary list, and opening it says what it is', async ({ page }) => {
-  await page.goto('./search?lookback=1h&limit=40&errors=1');
+  // 200 results: the demo fails about one trace in twenty, so 40 had none at times (the test failed).
+  await page.goto('./search?lookback=1h&limit=200&errors=1');
   const shownText = (await page.getByText(/, showing \d+/).textContent()) ?? '';
   const shown = Number(/showing (\d+)/.exec(shownText)?.[1]);
   expect(shown).toBeGreaterThan(0);
-  expect(shown).toBeLessThan(40);
+  expect(shown).toBeLessThan(200);
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download list (JSON)' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^skein-search-list-.*\.json$/);
