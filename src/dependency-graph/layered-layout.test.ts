@@ -194,7 +194,6 @@ describe('layeredLayout', () => {
       if (layout.edgeRole[e] === EdgeRole.Forward) expect(dx).toBeGreaterThan(0);
       if (layout.edgeRole[e] === EdgeRole.Back) expect(dx).toBeLessThan(0);
     });
-    expect(layout.elapsedMs).toBeLessThan(2000);
   });
 
   it('lays out an empty graph', () => {

@@ -60,7 +60,7 @@ describe('buildRowList', () => {
     expect(buildRowList(empty.columns, { collapsed: new Uint8Array(0) }).length).toBe(0);
   });
 
-  it('handles 100k spans quickly (collapse all / expand all)', () => {
+  it('handles 100k spans (collapse all / expand all; their speed is in npm run bench)', () => {
     // A wide and deep tree: 1000 chains of 100 spans under one root.
     const specs = [{ id: 'r', start: 0, duration: 1e6 }];
     for (let c = 0; c < 1000; c++) {
@@ -70,16 +70,13 @@ describe('buildRowList', () => {
     }
     const big = traceFromSpecs(specs);
     expect(big.spans.length).toBe(100_001);
-    const t0 = performance.now();
     const allRows = buildRowList(big.columns, { collapsed: expandAll(big.columns) });
     const closedRows = buildRowList(big.columns, { collapsed: collapseAll(big.columns) });
     const oneLevel = expandOneLevel(big.columns, collapseAll(big.columns), closedRows);
     const levelRows = buildRowList(big.columns, { collapsed: oneLevel });
-    const elapsedMs = performance.now() - t0;
     expect(allRows.length).toBe(100_001);
     expect(closedRows.length).toBe(1);
     expect(levelRows.length).toBe(1001);
-    expect(elapsedMs).toBeLessThan(400);
   });
 });
 

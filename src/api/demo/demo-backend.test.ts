@@ -1,9 +1,17 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BackendError, type SearchQuery } from '../backend';
 import type { TraceSummary } from '../../model/types';
-import { createDemoBackend } from './demo-backend';
+import { createDemoBackend, MAX_DEPENDENCY_TRACES, MAX_SEARCH_SCAN } from './demo-backend';
 import { DEMO_LARGE_TRACES, decodeDemoTraceId, demoTraceId } from './demo-trace-id';
+import { generateDemoSpans } from './scenarios';
 import { DEMO_OPERATIONS } from './topology';
+
+// The real generator, watched: how many traces a request generates is the demo's cost, counted
+// rather than timed (speed on a shared machine is the benchmark's business, not a unit test's).
+vi.mock('./scenarios', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./scenarios')>();
+  return { ...real, generateDemoSpans: vi.fn(real.generateDemoSpans) };
+});
 
 // A busy weekday afternoon (UTC), pinned so every run sees the same population.
 const NOW_US = Date.UTC(2025, 2, 11, 15, 0, 0) * 1000;
@@ -16,13 +24,12 @@ function lastHour(extra: Partial<SearchQuery> = {}): SearchQuery {
   return { startUs: NOW_US - HOUR_US, endUs: NOW_US, limit: 20, ...extra };
 }
 
-function cpuMs(run: () => Promise<unknown>): Promise<{ cpuMs: number; wallMs: number }> {
-  const cpu0 = process.cpuUsage();
-  const t0 = performance.now();
-  return run().then(() => {
-    const cpu = process.cpuUsage(cpu0);
-    return { cpuMs: (cpu.user + cpu.system) / 1000, wallMs: performance.now() - t0 };
-  });
+/** How many traces `run` generated. */
+async function tracesGenerated(run: () => Promise<unknown>): Promise<number> {
+  const generate = vi.mocked(generateDemoSpans);
+  const before = generate.mock.calls.length;
+  await run();
+  return generate.mock.calls.length - before;
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -95,8 +102,11 @@ describe('searchTraces', () => {
   it('caps absurd windows: a search from 1970 still answers with the most recent traces', async () => {
     const results = await backend.searchTraces({ startUs: 0, endUs: NOW_US, limit: 5 });
     expect(results.map((r) => r.traceId)).toEqual((await backend.searchTraces(lastHour({ limit: 5 }))).map((r) => r.traceId));
-    const none = await cpuMs(() => backend.searchTraces({ startUs: 0, endUs: NOW_US, limit: 5, service: 'auth', operation: 'jwt.verify', tags: 'no.such=1' }));
-    expect(none.cpuMs).toBeLessThan(3_000);
+    const fresh = createDemoBackend({ seed: 7, nowUs: () => NOW_US });
+    const none = await tracesGenerated(() => fresh.searchTraces({ startUs: 0, endUs: NOW_US, limit: 5, service: 'auth', operation: 'jwt.verify', tags: 'no.such=1' }));
+    console.info(`demo search from 1970, no match: ${none} traces generated`);
+    expect(none).toBeGreaterThan(0);
+    expect(none).toBeLessThanOrEqual(MAX_SEARCH_SCAN);
   });
 
   it('respects the limit', async () => {
@@ -188,17 +198,15 @@ describe('searchTraces', () => {
     expect(results.map((r) => r.spanCount)).toEqual([100_000]);
   });
 
-  it('answers a one-hour search quickly', async () => {
+  it('bounds the work of a one-hour search: what the limit needs, or at most MAX_SEARCH_SCAN traces', async () => {
     const fresh = createDemoBackend({ seed: 99, nowUs: () => NOW_US });
-    const plain = await cpuMs(() => fresh.searchTraces(lastHour()));
-    const filtered = await cpuMs(() => fresh.searchTraces(lastHour({ service: 'shipping', tags: 'error=true' })));
-    const nothing = await cpuMs(() => fresh.searchTraces(lastHour({ tags: 'no.such.tag=1' })));
-    console.info(
-      `demo search, 1 h: plain ${plain.cpuMs.toFixed(0)} ms CPU / ${plain.wallMs.toFixed(0)} ms wall; ` +
-        `service+tag ${filtered.cpuMs.toFixed(0)} / ${filtered.wallMs.toFixed(0)}; no match ${nothing.cpuMs.toFixed(0)} / ${nothing.wallMs.toFixed(0)}`,
-    );
-    expect(plain.cpuMs).toBeLessThan(300);
-    expect(filtered.cpuMs).toBeLessThan(1_000);
+    const plain = await tracesGenerated(() => fresh.searchTraces(lastHour()));
+    const filtered = await tracesGenerated(() => fresh.searchTraces(lastHour({ service: 'shipping', tags: 'error=true' })));
+    const nothing = await tracesGenerated(() => fresh.searchTraces(lastHour({ tags: 'no.such.tag=1' })));
+    console.info(`demo search, 1 h, traces generated: plain ${plain}; service+tag ${filtered}; no match ${nothing}`);
+    expect(plain).toBeLessThanOrEqual(20);
+    expect(filtered).toBeLessThanOrEqual(MAX_SEARCH_SCAN);
+    expect(nothing).toBeLessThanOrEqual(MAX_SEARCH_SCAN);
   });
 
   it('rejects TraceQL, which the demo does not speak', async () => {
@@ -260,8 +268,9 @@ describe('getTrace', () => {
 
 describe('getDependencies', () => {
   it('derives the service graph from the traces of the window', async () => {
-    const timing = await cpuMs(() => backend.getDependencies({ startUs: NOW_US - HOUR_US, endUs: NOW_US }));
-    console.info(`demo dependencies, 1 h: ${timing.cpuMs.toFixed(0)} ms CPU / ${timing.wallMs.toFixed(0)} ms wall`);
+    const generated = await tracesGenerated(() => createDemoBackend({ seed: 7, nowUs: () => NOW_US }).getDependencies({ startUs: NOW_US - HOUR_US, endUs: NOW_US }));
+    // (+1: one small batch-job trace brings in the batch service's edges.)
+    expect(generated).toBeLessThanOrEqual(MAX_DEPENDENCY_TRACES + 1);
     const result = await backend.getDependencies({ startUs: NOW_US - HOUR_US, endUs: NOW_US });
     expect(result.traceCount).toBeGreaterThan(100);
     expect(result.source).toBe(`derived from ${result.traceCount} demo traces`);
