@@ -395,3 +395,25 @@ test('service picker: Tab accepts the option highlighted with the arrow keys and
   await service.press('Tab');
   await expect(service).toHaveValue('no-such-serv');
 });
+
+test('a third trace ticked for comparison unticks the first and says so', async ({ page }) => {
+  await page.goto('./search');
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  const rows = traceRows(resultsList(page));
+  await expect(rows.nth(2)).toBeVisible();
+  const tick = (i: number) => rows.nth(i).getByRole('checkbox', { name: /for comparison/ });
+  await tick(0).check();
+  await tick(1).check();
+  await expect(page.getByRole('button', { name: 'Compare (2/2)' })).toBeEnabled();
+  await expect(page.getByRole('status').filter({ hasText: 'Unticked' })).toHaveCount(0);
+  const firstId = /\(([0-9a-f]+)\) for comparison/.exec((await tick(0).getAttribute('aria-label')) ?? '')?.[1];
+  expect(firstId).toBeTruthy();
+
+  await tick(2).check();
+  await expect(tick(0)).not.toBeChecked();
+  await expect(tick(1)).toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: `Unticked ${firstId}: a comparison takes two traces.` })).toBeVisible();
+  // Unticking one clears the note.
+  await tick(1).uncheck();
+  await expect(page.getByRole('status').filter({ hasText: 'Unticked' })).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { formatDurationUs, formatElapsedMs } from '../lib/duration-format';
 import { SEARCH_LIST_FORMAT } from '../lib/search-list-format';
+import { shortTraceId } from '../lib/short-trace-id';
 import type { TimeZonePreference } from '../lib/time-format';
 import type { TraceSummary } from '../model/types';
 import { DurationHistogram } from './duration-histogram';
@@ -66,6 +67,8 @@ export function SearchResults(props: SearchResultsProps) {
   const brush = view.brush;
   const setBrush = (next: PlotBrush | null) => onViewChange({ ...view, brush: next });
   const [selectedIds, setSelectedIds] = useState<string[]>([]);
+  /** The pick a third pick unticked, named until the selection changes again. */
+  const [droppedId, setDroppedId] = useState<string | null>(null);
   const [nowUs, setNowUs] = useState(() => Date.now() * 1000);
 
   // A new result set: the selection refers to traces that may be gone. The brush stays: results for
@@ -73,6 +76,7 @@ export function SearchResults(props: SearchResultsProps) {
   // under a URL without one (the form's submit drops it).
   useEffect(() => {
     setSelectedIds([]);
+    setDroppedId(null);
     setNowUs(Date.now() * 1000);
     // Lets the route/e2e measure "response → results on screen" (DESIGN.md §6 budget).
     const frame = requestAnimationFrame(() => performance.mark('skein:search-rendered'));
@@ -97,11 +101,16 @@ export function SearchResults(props: SearchResultsProps) {
   );
 
   const toggleSelected = (traceId: string) => {
-    setSelectedIds((current) => {
-      if (current.includes(traceId)) return current.filter((id) => id !== traceId);
-      // Keep the last two picks: comparing is always between two traces.
-      return [...current, traceId].slice(-2);
-    });
+    if (selectedIds.includes(traceId)) {
+      setSelectedIds(selectedIds.filter((id) => id !== traceId));
+      setDroppedId(null);
+      return;
+    }
+    // Keep the last two picks (comparing is always between two traces), and say which one a third
+    // pick unticked: it may be scrolled out of view, and a silent swap compares the wrong pair.
+    const kept = [...selectedIds, traceId].slice(-2);
+    setDroppedId(selectedIds.find((id) => !kept.includes(id)) ?? null);
+    setSelectedIds(kept);
   };
 
   const count = summaries.length;
@@ -146,6 +155,9 @@ export function SearchResults(props: SearchResultsProps) {
           >
             Compare{selectedIds.length > 0 ? ` (${selectedIds.length}/2)` : ''}
           </Button>
+          <p role="status" className="text-xs text-slate-600 dark:text-slate-300">
+            {droppedId !== null ? `Unticked ${shortTraceId(droppedId)}: a comparison takes two traces.` : ''}
+          </p>
           <Button
             variant="secondary"
             disabled={listed.length === 0}
