@@ -52,6 +52,14 @@ describe('summary sentences', () => {
     expect(s.headline).toBe('B took 600 ms, 400 ms less than A (1 s): \u2212400 ms (\u221240 %).');
     expect(s.structure).toBe('Structure: 1 operation only in B; 2 only in A.');
   });
+
+  it('groups thousands in its counts', () => {
+    const b: SpanSpec[] = [
+      { id: 'r', start: 0, duration: 600 * MS, service: 'api', name: '/checkout' },
+      ...Array.from({ length: 1200 }, (_, i) => ({ id: `k${i}`, parent: 'r', start: 10 * MS, duration: MS, service: 'cache', name: `GET ${i}` })),
+    ];
+    expect(sentences(b).structure).toBe('Structure: 1,200 operations only in B; 2 only in A.');
+  });
 });
 
 describe('root span sentence', () => {

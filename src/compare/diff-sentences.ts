@@ -2,6 +2,7 @@
 // explains it, how the errors and the critical path changed. Sentences are lists of parts so the
 // view can turn node references into buttons that open the node.
 
+import { countOf, formatCount } from '../lib/count-format';
 import { formatDurationUs } from '../lib/duration-format';
 import type { DiffContributor, DiffNode, TraceDiff } from '../model/trace-diff';
 import { formatCountDelta, formatDeltaPercent, formatDeltaUs } from './delta-format';
@@ -24,9 +25,6 @@ function nodePart(diff: TraceDiff, nodeId: number): SentencePart {
   return { kind: 'node', nodeId, label: nodeLabel(diff.nodes[nodeId]!) };
 }
 
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 /** "B took 1.5 s, 500 ms longer than A (1 s): +500 ms (+50 %)." */
 export function headlineSentence(diff: TraceDiff): SummarySentence {
@@ -142,11 +140,11 @@ export function structureSentence(diff: TraceDiff): SummarySentence {
     return { key: 'structure', parts: [text('Structure: the same operations with the same span counts in both traces.')] };
   }
   const pieces: string[] = [];
-  if (addedNodeCount > 0) pieces.push(`${plural(addedNodeCount, 'operation')} only in B`);
+  if (addedNodeCount > 0) pieces.push(`${countOf(addedNodeCount, 'operation')} only in B`);
   if (removedNodeCount > 0) {
-    pieces.push(pieces.length > 0 ? `${removedNodeCount} only in A` : `${plural(removedNodeCount, 'operation')} only in A`);
+    pieces.push(pieces.length > 0 ? `${formatCount(removedNodeCount)} only in A` : `${countOf(removedNodeCount, 'operation')} only in A`);
   }
-  if (countChanged > 0) pieces.push(`${plural(countChanged, 'operation')} with a different span count`);
+  if (countChanged > 0) pieces.push(`${countOf(countChanged, 'operation')} with a different span count`);
   return { key: 'structure', parts: [text(`Structure: ${pieces.join('; ')}.`)] };
 }
 

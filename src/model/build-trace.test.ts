@@ -99,6 +99,11 @@ describe('buildTrace: tree', () => {
     expect(t.issues.warnings.join(' ')).toContain('2 spans have a parent that is not in this trace');
   });
 
+  it('counts issues with thousands separators, as the rest of the app does', () => {
+    const specs = [{ id: 'root', start: 0, duration: 100 }, ...Array.from({ length: 1234 }, (_, i) => ({ id: `o${i}`, parent: `gone${i}`, start: i, duration: 1 }))];
+    expect(traceFromSpecs(specs).issues.warnings.join(' ')).toContain('1,234 spans have a parent that is not in this trace');
+  });
+
   it('keeps duplicate span IDs, flags every copy and attaches children to the first copy', () => {
     const t = traceFromSpecs([
       { id: 'root', start: 0, duration: 100 },

@@ -8,6 +8,7 @@
 //   duplicate IDs are kept (DuplicateId; children attach to the first copy);
 // - everything is iterative: a 100k-deep chain must not blow the stack.
 
+import { countOf } from '../lib/count-format';
 import {
   SpanFlag,
   type RawSpan,
@@ -501,10 +502,9 @@ function resolveStarts(parentOf: Int32Array, ownStartUs: Float64Array): Float64A
 }
 
 function summariseIssues(issues: TraceIssues, warnings: string[]): void {
-  const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
   if (issues.orphanSpanIndices.length > 0) {
     warnings.push(
-      `${plural(issues.orphanSpanIndices.length, 'span has a parent', 'spans have a parent')} that is not in this trace; shown as extra roots.`,
+      `${countOf(issues.orphanSpanIndices.length, 'span has a parent', 'spans have a parent')} that is not in this trace; shown as extra roots.`,
     );
   }
   for (const { spanId, count } of issues.duplicateSpanIds) {
@@ -512,17 +512,17 @@ function summariseIssues(issues: TraceIssues, warnings: string[]): void {
   }
   if (issues.cycleSpanIndices.length > 0) {
     warnings.push(
-      `Parent links formed ${plural(issues.cycleSpanIndices.length, 'cycle', 'cycles')}; each was cut at one span, shown as a root.`,
+      `Parent links formed ${countOf(issues.cycleSpanIndices.length, 'cycle', 'cycles')}; each was cut at one span, shown as a root.`,
     );
   }
   if (issues.missingTimeSpanIndices.length > 0) {
     warnings.push(
-      `${plural(issues.missingTimeSpanIndices.length, 'span arrived', 'spans arrived')} without a start time or duration.`,
+      `${countOf(issues.missingTimeSpanIndices.length, 'span arrived', 'spans arrived')} without a start time or duration.`,
     );
   }
   if (issues.missingIdSpanIndices.length > 0) {
     warnings.push(
-      `${plural(issues.missingIdSpanIndices.length, 'span arrived', 'spans arrived')} without a span ID; each is shown with a stand-in ID (missing-id-…).`,
+      `${countOf(issues.missingIdSpanIndices.length, 'span arrived', 'spans arrived')} without a span ID; each is shown with a stand-in ID (missing-id-…).`,
     );
   }
 }
