@@ -124,6 +124,11 @@ test('a broken config.json is explained, and so is app code that then cannot loa
   await page.route('**/config.json', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"backends": 3}' }));
   await page.goto(`trace/${MOCK_JAEGER_TRACE_IDS.checkout}?backend=jaeger`);
   await expect(page.getByRole('heading', { name: 'Skein cannot start' })).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('backends: Invalid input: expected array, received number');
+  // Where to read about the format: the README users have (not DESIGN.md, which is not shipped).
+  await expect(alert).toContainText("step 3 of the Deploy section of Skein's README");
+  await expect(alert).not.toContainText('DESIGN.md');
   await expect(firstView(page)).toHaveCount(0);
 
   await page.route(/\/assets\/start-app-[^/]+\.js$/, (route) => route.abort());

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_CONFIG, fetchOnceFrom, formatIssuePath, loadAppConfig, validateAppConfig } from './app-config';
 
@@ -199,7 +201,16 @@ describe('loadAppConfig', () => {
     if (result.ok) return;
     expect(result.error.summary).toBe('The configuration file https://example.org/tracing/config.json is not valid JSON.');
     expect(result.error.problems).toHaveLength(1);
-    expect(result.error.hint).toMatch(/remove it to run on the built-in demo backend/);
+    expect(result.error.hint).toMatch(/Or remove the file to run on the built-in demo backend/);
+  });
+
+  it("points at the README users have, never at DESIGN.md (which is not shipped)", async () => {
+    const result = await loadAppConfig(BASE, fakeFetch(200, '{"backends": 3}'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.hint).toContain("step 3 of the Deploy section of Skein's README");
+    expect(result.error.hint).toContain('must be a JSON object whose "backends" list names at least one backend');
+    expect(result.error.hint).not.toMatch(/DESIGN/);
   });
 
   it('explains a wrong shape with paths', async () => {
@@ -217,5 +228,25 @@ describe('loadAppConfig', () => {
       throw new TypeError('Failed to fetch');
     });
     expect(!network.ok && network.error.summary).toMatch(/Failed to fetch/);
+  });
+});
+
+describe('user-visible text', () => {
+  // DESIGN.md lies outside the repository: code comments may cite it, messages users see may not.
+  it('cites DESIGN.md only in comments and tests', () => {
+    const srcDir = path.resolve(__dirname, '..');
+    const files = readdirSync(srcDir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.tsx?$/.test(f) && !/\.test\.tsx?$/.test(f));
+    const cited: string[] = [];
+    for (const file of files) {
+      readFileSync(path.join(srcDir, file), 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          // The code before a line comment, on a line that does not continue a block comment.
+          const code = /^\s*(\*|\/\*)/.test(line) ? '' : line.replace(/\/\/.*$/, '');
+          if (code.includes('DESIGN.md')) cited.push(`${file}:${index + 1}`);
+        });
+    }
+    expect(files.length).toBeGreaterThan(100);
+    expect(cited).toEqual([]);
   });
 });

@@ -258,8 +258,10 @@ export function validateAppConfig(
   };
 }
 
-const EXAMPLE_HINT =
-  'Fix config.json beside index.html (see DESIGN.md §4 for the format), or remove it to run on the built-in demo backend, then reload the page.';
+// Points at what a user of the build has: the README's Deploy section (its step 3 documents
+// config.json). DESIGN.md is not shipped with Skein, so it is never cited to users.
+const CONFIG_FIX_HINT =
+  'Correct config.json beside index.html: it must be a JSON object whose "backends" list names at least one backend, each with an id, a type and a name (step 3 of the Deploy section of Skein\'s README describes every field). Or remove the file to run on the built-in demo backend. Then reload the page.';
 
 /** Loads and validates config.json relative to `baseUri` (the document's base URL). */
 /**
@@ -280,7 +282,7 @@ export async function loadAppConfig(
   fetchFn: typeof fetch = (input, init) => fetch(input, init),
 ): Promise<ConfigLoadResult> {
   const configUrl = new URL('config.json', baseUri).href;
-  const fail = (summary: string, problems: string[] = [], hint = EXAMPLE_HINT): ConfigLoadResult => ({
+  const fail = (summary: string, problems: string[] = [], hint = CONFIG_FIX_HINT): ConfigLoadResult => ({
     ok: false,
     error: { configUrl, summary, problems, hint },
   });
