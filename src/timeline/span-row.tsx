@@ -11,11 +11,12 @@
 import { memo, type CSSProperties, type ReactNode } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { SpanFlag } from '../model/types';
-import { spanDurationMissing, spanIdMissing, spanStartMissing } from '../model/span-issues';
+import { spanIdMissing, spanStartMissing } from '../model/span-issues';
 import { attributeText, spanAttributeValue } from './attribute-text';
 import type { RowContext } from './row-context';
 import { descendantErrorCount, groupErrorCount, groupIdOfRow, isGroupRow } from './row-list';
 import { labelColourOn } from './label-colour';
+import { spanDurationLabel } from './span-duration-label';
 import { barGeometry, timeToFraction } from './time-scale';
 import {
   badgeBase,
@@ -218,9 +219,7 @@ function barLabel(ctx: RowContext, spanIndex: number): string {
     const value = spanAttributeValue(span, ctx.labelAttribute);
     return value === undefined ? '' : attributeText(value);
   }
-  // A missing duration is drawn as zero; "0 µs" would pass it off as measured.
-  if ((ctx.trace.columns.flags[spanIndex]! & SpanFlag.MissingTime) !== 0 && spanDurationMissing(ctx.trace, spanIndex)) return 'no duration';
-  return formatDurationUs(span.durationUs);
+  return spanDurationLabel(ctx.trace, spanIndex);
 }
 
 function GroupRow({ ctx, groupId, rowIndex, row, active }: SpanRowProps & { groupId: number }) {

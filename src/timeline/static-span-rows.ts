@@ -4,10 +4,10 @@
 // same height, indent, swatch, bar and label), but do nothing: the real timeline replaces them.
 
 import { htmlElement } from '../lib/dom-element';
-import { formatDurationUs } from '../lib/duration-format';
 import { serviceColours } from '../lib/colour-scale';
 import { SpanFlag, type Trace } from '../model/types';
 import { labelColourOn } from './label-colour';
+import { spanDurationLabel } from './span-duration-label';
 import {
   badgeBase,
   badgeTones,
@@ -91,7 +91,7 @@ export function staticSpanRows(doc: Document, trace: Trace, maxRows: number, lab
       time.append(bar);
     }
     const placement = labelPlacement(geometry.left, geometry.width);
-    const durationLabel = htmlElement(doc, 'span', placement.side === 'inside' ? labelInsideClass : labelBesideClass, formatDurationUs(columns.durationUs[i] ?? 0));
+    const durationLabel = htmlElement(doc, 'span', placement.side === 'inside' ? labelInsideClass : labelBesideClass, spanDurationLabel(trace, i));
     durationLabel.dataset.barLabel = placement.side;
     setStyles(durationLabel, placement.style);
     if (placement.side === 'inside') durationLabel.style.color = labelColourOn(colour);
