@@ -1,6 +1,7 @@
 // axe-core on every main page in light and dark theme, and a keyboard-only journey.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { HISTOGRAM_COLOURS } from '../src/search/histogram-colours';
 import { brushLeftHalf } from './plot-brush';
 import { BACKENDS_URL } from './servers';
 
@@ -24,6 +25,31 @@ async function firstDemoTraceIds(page: Page): Promise<string[]> {
   return [...new Set(hrefs.map((h) => /trace\/([0-9a-f]+)/.exec(h)?.[1]).filter((x): x is string => !!x))];
 }
 
+const rgbOf = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+/**
+ * The histogram's bar fills as drawn, each with the first background behind it that is not
+ * transparent: what histogram-colours.ts assumes (and its unit test checks for 3:1 contrast).
+ */
+async function drawnHistogramColours(page: Page): Promise<{ bars: string; fill: string; background: string }[]> {
+  return page.locator('[data-histogram-bars]').evaluateAll((paths) => {
+    // Computed colours may be oklch() (Tailwind's): one canvas pixel gives them as sRGB.
+    const context = document.createElement('canvas').getContext('2d', { willReadFrequently: true })!;
+    const rgb = (colour: string) => {
+      context.clearRect(0, 0, 1, 1);
+      context.fillStyle = colour;
+      context.fillRect(0, 0, 1, 1);
+      const [r, g, b, a] = context.getImageData(0, 0, 1, 1).data;
+      return a === 0 ? 'transparent' : `rgb(${r}, ${g}, ${b})`;
+    };
+    return paths.map((path) => {
+      let background = 'transparent';
+      for (let el: Element | null = path; el && background === 'transparent'; el = el.parentElement) background = rgb(getComputedStyle(el).backgroundColor);
+      return { bars: path.getAttribute('data-histogram-bars') ?? '', fill: rgb(getComputedStyle(path).fill), background };
+    });
+  });
+}
+
 // One test per page group and theme: each axe pass takes 1–7 s on 2 cores, and the eleven of them
 // in one test came close to its time limit.
 for (const theme of ['light', 'dark'] as const) {
@@ -32,6 +58,12 @@ for (const theme of ['light', 'dark'] as const) {
     const ids = await firstDemoTraceIds(page);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     await expectNoSeriousViolations(page, 'search');
+    // axe does not judge SVG fills: the histogram's bars are drawn in the checked colours.
+    const colours = HISTOGRAM_COLOURS[theme];
+    expect(await drawnHistogramColours(page)).toEqual([
+      { bars: 'all', fill: rgbOf(colours.all), background: rgbOf(colours.background) },
+      { bars: 'errors', fill: rgbOf(colours.errors), background: rgbOf(colours.background) },
+    ]);
     // With a brush on the plot: its box, the "Plot selection" line and its Clear button.
     await brushLeftHalf(page);
     await expect(page.getByText(/Plot selection/)).toBeVisible();

@@ -1,9 +1,10 @@
 // How the result durations are distributed, with p50/p90/p99 marked. One SVG path per series
 // (all traces, traces with errors), so the cost does not grow with the number of bins drawn.
 import { scaleLinear, scaleLog } from 'd3';
-import { useMemo, useRef } from 'react';
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import type { TraceSummary } from '../model/types';
+import { HISTOGRAM_COLOURS } from './histogram-colours';
 import { LABEL_OFFSET_PX, placeMarks } from './histogram-marks';
 import { durationHistogram, type ResultStats } from './result-stats';
 import { useElementWidthPx } from '../components/use-element-width';
@@ -13,6 +14,13 @@ const HEIGHT_PX = 120;
 const MARGIN = { top: 38, right: 14, bottom: 22, left: 64 };
 const LABEL_ROW_PX = 12;
 const MARKS = ['p50', 'p90', 'p99'] as const;
+// The bar colours of both themes as CSS variables; the paths' fill classes pick one by theme.
+const BAR_COLOUR_VARS = {
+  '--histogram-all': HISTOGRAM_COLOURS.light.all,
+  '--histogram-errors': HISTOGRAM_COLOURS.light.errors,
+  '--histogram-all-dark': HISTOGRAM_COLOURS.dark.all,
+  '--histogram-errors-dark': HISTOGRAM_COLOURS.dark.errors,
+} as CSSProperties;
 
 export interface DurationHistogramProps {
   summaries: readonly TraceSummary[];
@@ -69,7 +77,14 @@ export function DurationHistogram({ summaries, stats }: DurationHistogramProps) 
           </span>
         ))}
       </p>
-      <svg role="img" aria-label={label} width={widthPx || undefined} height={HEIGHT_PX} className="block w-full overflow-visible">
+      <svg
+        role="img"
+        aria-label={label}
+        width={widthPx || undefined}
+        height={HEIGHT_PX}
+        className="block w-full overflow-visible"
+        style={BAR_COLOUR_VARS}
+      >
         {drawing ? (
           <>
             <line
@@ -79,8 +94,8 @@ export function DurationHistogram({ summaries, stats }: DurationHistogramProps) 
               y2={HEIGHT_PX - MARGIN.bottom + 0.5}
               className="stroke-slate-300 dark:stroke-slate-700"
             />
-            <path d={drawing.all} className="fill-sky-600/60 dark:fill-sky-400/50" />
-            <path d={drawing.errors} className="fill-red-600/80 dark:fill-red-400/80" />
+            <path d={drawing.all} data-histogram-bars="all" className="fill-(--histogram-all) dark:fill-(--histogram-all-dark)" />
+            <path d={drawing.errors} data-histogram-bars="errors" className="fill-(--histogram-errors) dark:fill-(--histogram-errors-dark)" />
             {drawing.ticks.map((tick) => (
               <text
                 key={tick.x}
