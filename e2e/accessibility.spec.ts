@@ -9,11 +9,12 @@ async function setTheme(page: Page, theme: 'light' | 'dark') {
   await page.emulateMedia({ colorScheme: theme });
 }
 
-async function expectNoSeriousViolations(page: Page, what: string) {
+/** No serious or critical axe violations, nor any of `alsoRules` (rules of lesser impact). */
+async function expectNoSeriousViolations(page: Page, what: string, alsoRules: readonly string[] = []) {
   const results = await new AxeBuilder({ page }).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical' || alsoRules.includes(v.id));
   const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
-  expect(report, `${what}: serious or critical axe violations`).toEqual([]);
+  expect(report, `${what}: serious or critical axe violations${alsoRules.length > 0 ? ` (or ${alsoRules.join(', ')})` : ''}`).toEqual([]);
 }
 
 async function firstDemoTraceIds(page: Page): Promise<string[]> {
@@ -129,6 +130,26 @@ test('no serious axe violations in the TraceQL box on Tempo, with its suggestion
     await box.fill('{ resource.service.name = "');
     await expect(page.getByRole('listbox', { name: 'TraceQL suggestions' }).getByRole('option').first()).toBeVisible();
     await expectNoSeriousViolations(page, `TraceQL suggestions (${theme})`);
+  }
+});
+
+test('embedded (embed=1): everything is in a landmark (axe "region") and nothing serious', async ({ page }) => {
+  // "region" is only "moderate", so the checks above would not see it; embed mode has no header,
+  // and its one bar must still be in a landmark.
+  const ids = await firstDemoTraceIds(page);
+  for (const theme of ['light', 'dark'] as const) {
+    await setTheme(page, theme);
+    for (const [what, address] of [
+      ['search', './search?lookback=1h&embed=1'],
+      ['trace', `./trace/${ids[0]}?embed=1`],
+    ] as const) {
+      await page.goto(address);
+      await expect(page.getByRole('navigation', { name: 'Skein' }).getByRole('link', { name: 'Open in full view' })).toBeVisible();
+      await expect(page.getByRole('banner')).toHaveCount(0);
+      if (what === 'trace') await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toBeVisible();
+      else await expect(page.getByRole('search')).toBeVisible();
+      await expectNoSeriousViolations(page, `${what}, embedded (${theme})`, ['region']);
+    }
   }
 });
 

@@ -52,11 +52,12 @@ function EmbedBar() {
   // Recomputed on every navigation so that the link always opens the view being shown.
   const href = fullViewHref(new URL(`.${location.pathname}${location.search}${location.hash}`, document.baseURI).toString());
   return (
-    <div className="flex justify-end border-b border-slate-200 px-3 py-1 text-sm dark:border-slate-800">
+    // A landmark like the rest of the page (axe "region"); not a banner, as an embedded view has none.
+    <nav aria-label="Skein" className="flex justify-end border-b border-slate-200 px-3 py-1 text-sm dark:border-slate-800">
       <a href={href} target="_blank" rel="noopener noreferrer" className="text-sky-700 underline dark:text-sky-300">
         Open in full view
       </a>
-    </div>
+    </nav>
   );
 }
 
