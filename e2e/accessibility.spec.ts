@@ -153,6 +153,30 @@ test('embedded (embed=1): everything is in a landmark (axe "region") and nothing
   }
 });
 
+test('skip link: the first Tab stop, shown when focused; Enter moves focus into the page and the address stays', async ({ page }) => {
+  const ids = await firstDemoTraceIds(page);
+  for (const address of ['./search?lookback=1h', `./trace/${ids[0]}`, './search?lookback=1h&embed=1', `./trace/${ids[0]}?embed=1`]) {
+    await page.goto(address);
+    const main = page.getByRole('main');
+    await expect(main.getByRole('search').or(main.getByRole('treegrid', { name: 'Trace timeline' }))).toBeVisible();
+    const pathBefore = new URL(page.url()).pathname;
+    const skip = page.getByRole('link', { name: 'Skip to main content' });
+    expect((await skip.boundingBox())?.width, `${address}: hidden until focused`).toBeLessThanOrEqual(1);
+    await page.keyboard.press('Tab');
+    await expect(skip, address).toBeFocused();
+    expect((await skip.boundingBox())?.width, `${address}: shown when focused`).toBeGreaterThan(50);
+    await page.keyboard.press('Enter');
+    await expect(main, address).toBeFocused();
+    // No navigation: a bare "#…" href would resolve against <base href> and leave the page.
+    // (The search page adds its window to the query by itself, so only the path is compared.)
+    expect(new URL(page.url()).pathname, address).toBe(pathBefore);
+    expect(new URL(page.url()).hash, address).toBe('');
+    // The next Tab goes on inside the page, past the header's controls.
+    await page.keyboard.press('Tab');
+    expect(await main.evaluate((m) => m !== document.activeElement && m.contains(document.activeElement)), address).toBe(true);
+  }
+});
+
 test('keyboard only: search → trace → span details → back', async ({ page }) => {
   await page.goto('./search?lookback=1h');
   const submit = page.getByRole('search').getByRole('button', { name: /^(find traces|search)$/i });

@@ -6,6 +6,7 @@ import { FileDropOverlay } from './file-drop-overlay';
 import { FileOpenProvider, useFileOpen } from './file-open-context';
 import { LoadingState } from '../components/loading-state';
 import { LoadProgress } from '../components/load-progress';
+import { MAIN_CONTENT_ID, SkipLink } from './skip-link';
 
 function FileOpenMessages() {
   const { failures, dismissFailure, busy, progress, cancel } = useFileOpen();
@@ -68,10 +69,12 @@ export function AppShell() {
   return (
     <FileOpenProvider>
       <div className="flex h-dvh flex-col">
+        <SkipLink />
         <NavigationProgress />
         {embedded ? <EmbedBar /> : <AppHeader />}
         <FileOpenMessages />
-        <main className="flex min-h-0 flex-1 flex-col overflow-auto">
+        {/* tabIndex -1: the skip link can focus it, Tab does not stop on it; the outline would frame the whole page. */}
+        <main id={MAIN_CONTENT_ID} tabIndex={-1} className="flex min-h-0 flex-1 flex-col overflow-auto outline-none">
           <Outlet />
         </main>
         <FileDropOverlay />
