@@ -327,7 +327,10 @@ test('embedded (embed=1 or uiEmbed=v0), the search page keeps embed mode when it
   await expect(page.getByRole('search')).toBeVisible();
   await expect(page.getByRole('link', { name: /open in full view/i })).toBeVisible();
   await expect(page.getByRole('banner')).toHaveCount(0);
-  await expect(page.getByRole('navigation')).toHaveCount(0);
+  // The header's navigation is gone; the one left is the bar with the way out to the full view.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  await expect(page.getByRole('navigation')).toHaveCount(1);
+  await expect(page.getByRole('navigation', { name: 'Skein' }).getByRole('link', { name: /open in full view/i })).toBeVisible();
 
   // Jaeger UI's spelling is written back as embed=1.
   await page.goto('./search?uiEmbed=v0&lookback=1h');
