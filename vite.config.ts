@@ -135,5 +135,7 @@ export default defineConfig(({ command }) => ({
   },
   worker: { format: 'es' },
   server: { port: 5173, proxy },
-  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false } },
+  // terser rather than esbuild's minifier: 2.7 KB less gzip on the first screen (the bench's goal is
+  // 150 KB and the app sat at 149.6), for about 15 s more build time.
+  build: { target: 'es2022', sourcemap: false, modulePreload: { polyfill: false }, minify: 'terser' },
 }));
