@@ -98,6 +98,40 @@ test.describe('dependency graph on the demo backend', () => {
   });
 });
 
+test.describe('dependency graph on the demo backend: wheel zoom', () => {
+  test('Ctrl + wheel zooms the graph; a plain wheel scrolls the page and says how to zoom; the buttons still zoom', async ({ page }) => {
+    await page.goto('./dependencies');
+    const canvas = page.locator('canvas[role="img"]');
+    await expect(canvas).toBeVisible();
+    const zoomLevel = page.getByRole('status', { name: 'Zoom level' });
+    await expect(zoomLevel).toHaveText(/^\d+ %$/);
+    const level = async () => Number((await zoomLevel.textContent())?.replace(' %', ''));
+    const fitted = await level();
+    const box = (await canvas.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+    // A plain wheel over the graph scrolls the page down to the table, and leaves the zoom alone.
+    const scrollTop = () => page.getByRole('main').evaluate((main) => main.scrollTop);
+    expect(await scrollTop()).toBe(0);
+    await page.mouse.wheel(0, 200);
+    await expect(page.getByText(/\+ scroll \(or pinch\) to zoom the graph/)).toBeVisible();
+    await expect.poll(scrollTop).toBeGreaterThan(0);
+    expect(await level()).toBe(fitted);
+
+    // Ctrl + wheel (a trackpad pinch sends the same) zooms in by one step per notch.
+    await page.mouse.move(box.x + box.width / 2, (await canvas.boundingBox())!.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    // (The label is rounded: 1.25 × the rounded level can be 1 % off.)
+    await expect.poll(level).toBeGreaterThanOrEqual(Math.round(fitted * 1.25) - 1);
+    expect(await level()).toBeLessThanOrEqual(Math.round(fitted * 1.25) + 1);
+
+    await page.getByRole('button', { name: 'Zoom out' }).click();
+    await expect(zoomLevel).toHaveText(`${fitted} %`);
+  });
+});
+
 test.describe('dependency graph on the demo backend: trace lists', () => {
   test('a capped list of trace IDs is shown as a cap: "100+ traces", "showing the first 100"', async ({ page }) => {
     await page.goto('./dependencies');
@@ -211,7 +245,9 @@ test.describe('dependency graph on a Jaeger backend', () => {
     const canvas = page.locator('canvas[role="img"]');
     const box = (await canvas.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.keyboard.down('Control');
     for (let i = 0; i < 5; i++) await page.mouse.wheel(0, -240);
+    await page.keyboard.up('Control');
     await page.mouse.down();
     await page.mouse.move(box.x + box.width / 2 + 200, box.y + box.height / 2 + 80, { steps: 10 });
     await page.mouse.up();

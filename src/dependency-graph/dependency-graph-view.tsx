@@ -316,7 +316,7 @@ function Legend({ colours }: { colours: EdgeColourLegend }) {
         <span aria-hidden="true" className="inline-block w-6 border-t-2 border-dashed border-slate-400" />
         call against the flow (closes a cycle)
       </span>
-      <span>Drag to pan, scroll or +/− to zoom, 0 to fit.</span>
+      <span>Drag to pan; Ctrl (⌘ on a Mac) + scroll, pinch or +/− to zoom; 0 to fit.</span>
     </div>
   );
 }
