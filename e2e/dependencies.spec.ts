@@ -132,6 +132,33 @@ test.describe('dependency graph on the demo backend: wheel zoom', () => {
   });
 });
 
+test.describe('dependency graph on the demo backend: custom time window', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('the custom range names its time zone and is read in it (the browser zone, or UTC with the UTC toggle)', async ({ page }) => {
+    await page.goto('./dependencies');
+    await page.getByLabel('Time window').selectOption('custom');
+    const range = page.getByRole('form', { name: 'Custom time window' });
+    await expect(range.getByText('Times are in Asia/Tokyo (UTC+09:00).')).toBeVisible();
+    await expect(range.getByLabel('From')).toHaveAccessibleDescription('Times are in Asia/Tokyo (UTC+09:00).');
+
+    await range.getByLabel('From').fill('2024-05-01T09:00:00');
+    await range.getByLabel('To').fill('2024-05-01T10:30:00');
+    await range.getByRole('button', { name: 'Apply' }).click();
+    // 09:00 in Tokyo is 00:00 UTC.
+    await expect(page).toHaveURL(new RegExp(`[?&]start=${Date.UTC(2024, 4, 1, 0, 0) * 1000}(&|$)`));
+    await expect(page).toHaveURL(new RegExp(`[?&]end=${Date.UTC(2024, 4, 1, 1, 30) * 1000}(&|$)`));
+
+    // With the app in UTC, the same range is shown (and typed) in UTC, and the label says so.
+    await page.getByRole('button', { name: 'UTC' }).click();
+    await expect(range.getByText('Times are in UTC.')).toBeVisible();
+    await expect(range.getByLabel('From')).toHaveValue('2024-05-01T00:00');
+    await range.getByLabel('To').fill('2024-05-01T02:00:00');
+    await range.getByRole('button', { name: 'Apply' }).click();
+    await expect(page).toHaveURL(new RegExp(`[?&]end=${Date.UTC(2024, 4, 1, 2, 0) * 1000}(&|$)`));
+  });
+});
+
 test.describe('dependency graph on the demo backend: trace lists', () => {
   test('a capped list of trace IDs is shown as a cap: "100+ traces", "showing the first 100"', async ({ page }) => {
     await page.goto('./dependencies');

@@ -1,6 +1,11 @@
-// Picks the dependency window: a lookback up to 30 days, or a custom start and end.
+// Picks the dependency window: a lookback up to 30 days, or a custom start and end. The custom
+// range is typed in the app's time zone (the UTC toggle: UTC or the browser's zone), as on the
+// search page, and says which zone that is.
 import { useId, useState } from 'react';
 import { Button } from '../components/button';
+import { dateTimeLocalToEpochUs, epochUsToDateTimeLocal } from '../lib/datetime-local';
+import { describeTimeZone, type TimeZonePreference } from '../lib/time-format';
+import { usePreferencesStore } from '../state/preferences-store';
 import { LOOKBACK_CHOICES, describeLookback, parseLookback, type WindowSpec } from './time-window';
 
 export interface TimeWindowPickerProps {
@@ -14,31 +19,20 @@ const CUSTOM = 'custom';
 const fieldClass =
   'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100';
 
-/** Epoch µs ↔ the local `YYYY-MM-DDTHH:MM` of <input type="datetime-local">. */
-function toLocalInput(epochUs: number): string {
-  const date = new Date(Math.floor(epochUs / 1000));
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
-}
-
-function fromLocalInput(text: string): number | null {
-  const ms = new Date(text).getTime();
-  return Number.isFinite(ms) ? ms * 1000 : null;
-}
-
 export function TimeWindowPicker({ spec, resolved, onChange }: TimeWindowPickerProps) {
   const selectId = useId();
+  const zoneId = useId();
+  const timeZone = usePreferencesStore((state) => state.timeZone);
   const [custom, setCustom] = useState(spec.kind === 'absolute');
-  const [start, setStart] = useState(() => toLocalInput(resolved.startUs));
-  const [end, setEnd] = useState(() => toLocalInput(resolved.endUs));
+  // Kept as instants, so switching the app between UTC and local time re-displays the same range.
+  const [startUs, setStartUs] = useState<number | null>(resolved.startUs);
+  const [endUs, setEndUs] = useState<number | null>(resolved.endUs);
   const [problem, setProblem] = useState<string | null>(null);
   const selected = custom ? CUSTOM : spec.kind === 'lookback' ? spec.lookback : CUSTOM;
   const known = LOOKBACK_CHOICES.some((choice) => choice.value === selected) || selected === CUSTOM;
 
   const applyCustom = (event: React.FormEvent) => {
     event.preventDefault();
-    const startUs = fromLocalInput(start);
-    const endUs = fromLocalInput(end);
     if (startUs === null || endUs === null) return setProblem('Enter both a start and an end.');
     if (endUs <= startUs) return setProblem('The end must be after the start.');
     setProblem(null);
@@ -58,8 +52,8 @@ export function TimeWindowPicker({ spec, resolved, onChange }: TimeWindowPickerP
           onChange={(event) => {
             const value = event.target.value;
             if (value === CUSTOM) {
-              setStart(toLocalInput(resolved.startUs));
-              setEnd(toLocalInput(resolved.endUs));
+              setStartUs(resolved.startUs);
+              setEndUs(resolved.endUs);
               setCustom(true);
               return;
             }
@@ -80,13 +74,16 @@ export function TimeWindowPicker({ spec, resolved, onChange }: TimeWindowPickerP
         <form className="flex flex-wrap items-end gap-2" onSubmit={applyCustom} aria-label="Custom time window">
           <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-300">
             From
-            <input type="datetime-local" className={fieldClass} value={start} onChange={(event) => setStart(event.target.value)} />
+            <DateTimeInput epochUs={startUs} timeZone={timeZone} describedBy={zoneId} onChange={setStartUs} />
           </label>
           <label className="flex flex-col text-xs font-medium text-slate-600 dark:text-slate-300">
             To
-            <input type="datetime-local" className={fieldClass} value={end} onChange={(event) => setEnd(event.target.value)} />
+            <DateTimeInput epochUs={endUs} timeZone={timeZone} describedBy={zoneId} onChange={setEndUs} />
           </label>
           <Button type="submit">Apply</Button>
+          <p id={zoneId} className="max-w-48 pb-0.5 text-xs text-slate-600 dark:text-slate-300">
+            Times are in {describeTimeZone(timeZone, endUs ?? resolved.endUs)}.
+          </p>
           {problem ? (
             <p role="alert" className="text-sm text-red-700 dark:text-red-300">
               {problem}
@@ -95,5 +92,25 @@ export function TimeWindowPicker({ spec, resolved, onChange }: TimeWindowPickerP
         </form>
       ) : null}
     </div>
+  );
+}
+
+function DateTimeInput(props: {
+  epochUs: number | null;
+  timeZone: TimeZonePreference;
+  describedBy: string;
+  onChange: (epochUs: number | null) => void;
+}) {
+  const { epochUs, timeZone, describedBy, onChange } = props;
+  return (
+    <input
+      type="datetime-local"
+      // Seconds, so the prefilled window is the one queried (and a value with seconds is not a step mismatch).
+      step={1}
+      className={fieldClass}
+      aria-describedby={describedBy}
+      value={epochUs === null ? '' : epochUsToDateTimeLocal(epochUs, timeZone)}
+      onChange={(event) => onChange(dateTimeLocalToEpochUs(event.target.value, timeZone))}
+    />
   );
 }

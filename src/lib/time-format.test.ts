@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { formatTimestamp } from './time-format';
+import { afterEach, describe, expect, it } from 'vitest';
+import { describeTimeZone, formatTimestamp } from './time-format';
 
 describe('formatTimestamp', () => {
   // 2024-05-01T12:34:56.789Z plus 123 µs
@@ -29,5 +29,27 @@ describe('formatTimestamp', () => {
   it('returns a dash for non-finite input', () => {
     expect(formatTimestamp(Number.NaN, 'utc')).toBe('—');
     expect(formatTimestamp(Number.POSITIVE_INFINITY, 'local')).toBe('—');
+  });
+});
+
+describe('describeTimeZone', () => {
+  const savedTz = process.env.TZ;
+  afterEach(() => {
+    // Assigning undefined would set the string "undefined".
+    if (savedTz === undefined) delete process.env.TZ;
+    else process.env.TZ = savedTz;
+  });
+
+  it('names the browser zone with its offset at the given time (daylight saving included)', () => {
+    process.env.TZ = 'Europe/Berlin';
+    expect(describeTimeZone('local', Date.UTC(2024, 0, 15) * 1000)).toBe('Europe/Berlin (UTC+01:00)');
+    expect(describeTimeZone('local', Date.UTC(2024, 6, 15) * 1000)).toBe('Europe/Berlin (UTC+02:00)');
+    process.env.TZ = 'America/St_Johns';
+    expect(describeTimeZone('local', Date.UTC(2024, 0, 15) * 1000)).toBe('America/St_Johns (UTC-03:30)');
+  });
+
+  it('is plain UTC when the app shows UTC', () => {
+    process.env.TZ = 'Asia/Tokyo';
+    expect(describeTimeZone('utc', Date.UTC(2024, 0, 15) * 1000)).toBe('UTC');
   });
 });

@@ -37,3 +37,15 @@ export function formatTimestamp(epochUs: number, zone: TimeZonePreference): stri
   const stamp = `${pad(year, 4)}-${pad(month)}-${pad(day)} ${pad(hours)}:${pad(minutes)}:${pad(seconds)}.${pad(ms, 3)}`;
   return `${stamp} ${utc ? 'UTC' : localOffsetLabel(date)}`;
 }
+
+/**
+ * The zone that absolute times are read and shown in, named for people: `UTC`, or the browser's
+ * zone with its offset at `atEpochUs` (offsets change with daylight saving), `Asia/Tokyo (UTC+09:00)`.
+ */
+export function describeTimeZone(zone: TimeZonePreference, atEpochUs: number): string {
+  if (zone === 'utc') return 'UTC';
+  const date = new Date(Number.isFinite(atEpochUs) ? Math.floor(atEpochUs / 1000) : Date.now());
+  const name = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const offset = localOffsetLabel(Number.isNaN(date.getTime()) ? new Date() : date);
+  return name ? `${name} (${offset})` : `local time (${offset})`;
+}

@@ -7,7 +7,7 @@ import { parseLogfmt } from '../lib/logfmt';
 import { formatTimestamp } from '../lib/time-format';
 import { usePreferencesStore } from '../state/preferences-store';
 import { Combobox } from './combobox';
-import { dateTimeLocalToEpochUs, epochUsToDateTimeLocal } from './datetime-local';
+import { dateTimeLocalToEpochUs, epochUsToDateTimeLocal } from '../lib/datetime-local';
 import { errorTextClass, hintClass, inputClass, labelClass } from './field-styles';
 import { durationFieldUs, validateSearchForm, type SearchFormErrors, type SearchFormField } from './search-form-validation';
 import {

@@ -1,6 +1,6 @@
 // `<input type="datetime-local">` values (`2024-05-01T12:34` or with seconds) ⇄ epoch µs, in the
 // time zone the user chose for the app (UTC or the browser's zone), not always the browser's.
-import type { TimeZonePreference } from '../lib/time-format';
+import type { TimeZonePreference } from './time-format';
 
 function pad(value: number, width = 2): string {
   return String(value).padStart(width, '0');
