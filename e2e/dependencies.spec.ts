@@ -95,6 +95,11 @@ test.describe('dependency graph on the demo backend', () => {
     await page.goto('./dependencies?service=checkout&depth=99');
     await expect(page.getByText(/dependencies within 50 hops of checkout\./)).toBeVisible();
     await expect(page.getByLabel('Depth').locator('option:checked')).toHaveText('50 hops');
+    // …and the URL says so too, in place of the 99 (replaced: Back goes to the page before).
+    await expect(page).toHaveURL(/[?&]service=checkout&depth=50(&|$)/);
+    await page.goBack();
+    await expect(page).toHaveURL(/[?&]depth=7(&|$)/);
+    await expect(page.getByText(/dependencies within 7 hops of checkout\./)).toBeVisible();
   });
 });
 

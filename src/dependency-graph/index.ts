@@ -14,5 +14,5 @@ export {
   writeWindowParams,
   type WindowSpec,
 } from './time-window';
-export { focusFromParams, layoutFromParams, writeFocusParams } from './url-state';
+export { canonicalFocusParams, focusFromParams, layoutFromParams, writeFocusParams } from './url-state';
 export { formatEdgeSort, parseEdgeSort, type SortState as EdgeSortState } from './sort-edges';

@@ -26,12 +26,30 @@ export function describeDepth(depth: number): string {
 
 export function focusFromParams(params: URLSearchParams): FocusState {
   const service = params.get('service')?.trim() || null;
-  const depthText = params.get('depth');
-  const depthNumber = depthText === null ? NaN : Number(depthText);
-  const depth = Number.isInteger(depthNumber) && depthNumber >= 0 ? Math.min(depthNumber, MAX_FOCUS_DEPTH) : DEFAULT_FOCUS_DEPTH;
+  // Digits only: Number('') is 0, which would read an empty depth= as "All hops".
+  const depthText = params.get('depth')?.trim() ?? '';
+  const depth = /^\d+$/.test(depthText) ? Math.min(Number(depthText), MAX_FOCUS_DEPTH) : DEFAULT_FOCUS_DEPTH;
   const directionText = params.get('direction');
   const direction: FocusDirection = directionText === 'upstream' || directionText === 'downstream' ? directionText : 'both';
   return { service, depth, direction };
+}
+
+/**
+ * The URL with `depth` and `direction` written as the page reads them, or null when they already
+ * are: depth=99 is used as 50 hops and depth=abc as the default, so a link copied from the address
+ * bar must say so too; an unknown direction is the default (both), which the URL leaves out.
+ */
+export function canonicalFocusParams(params: URLSearchParams): URLSearchParams | null {
+  const focus = focusFromParams(params);
+  const depthText = params.get('depth');
+  const directionText = params.get('direction');
+  const depthWrong = depthText !== null && depthText !== String(focus.depth);
+  const directionWrong = directionText !== null && directionText !== focus.direction;
+  if (!depthWrong && !directionWrong) return null;
+  const next = new URLSearchParams(params);
+  if (depthWrong) next.set('depth', String(focus.depth));
+  if (directionWrong) next.delete('direction');
+  return next;
 }
 
 export function writeFocusParams(params: URLSearchParams, focus: FocusState): void {

@@ -7,7 +7,7 @@ import { placeLabels } from './label-placement';
 import { layeredLayout } from './layered-layout';
 import { DEFAULT_EDGE_SORT, formatEdgeSort, parseEdgeSort, sortEdges, type SortColumn } from './sort-edges';
 import { parseLookback, resolveWindow, widerLookback, windowSpecFromParams, writeWindowParams } from './time-window';
-import { depthChoices, describeDepth, focusFromParams, writeFocusParams } from './url-state';
+import { canonicalFocusParams, depthChoices, describeDepth, focusFromParams, writeFocusParams } from './url-state';
 
 describe('time window', () => {
   it('parses Jaeger-style lookbacks', () => {
@@ -56,6 +56,20 @@ describe('focus URL state', () => {
     expect(params.toString()).toBe('backend=jaeger&service=cart&depth=1&direction=downstream');
     writeFocusParams(params, { service: null, depth: 1, direction: 'both' });
     expect(params.toString()).toBe('backend=jaeger');
+  });
+
+  it('rewrites a depth or direction the page does not use as it reads them, and leaves good URLs alone', () => {
+    const canonical = (query: string) => canonicalFocusParams(new URLSearchParams(query))?.toString() ?? null;
+    expect(canonical('backend=demo&service=a&depth=99&lookback=2d')).toBe('backend=demo&service=a&depth=50&lookback=2d');
+    expect(canonical('service=a&depth=abc')).toBe('service=a&depth=2');
+    expect(canonical('service=a&depth=-1')).toBe('service=a&depth=2');
+    expect(canonical('service=a&depth=2.5')).toBe('service=a&depth=2');
+    expect(canonical('service=a&depth=03')).toBe('service=a&depth=3');
+    expect(canonical('service=a&depth=')).toBe('service=a&depth=2');
+    expect(canonical('service=a&depth=3&direction=sideways')).toBe('service=a&depth=3');
+    for (const good of ['service=a&depth=50', 'service=a&depth=0', 'service=a&depth=7&direction=upstream', 'service=a&direction=both', 'service=a', 'lookback=1h', '']) {
+      expect(canonical(good)).toBeNull();
+    }
   });
 
   it('offers the depth the URL asked for, so the Depth select shows the depth the graph uses', () => {

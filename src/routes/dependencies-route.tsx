@@ -1,7 +1,7 @@
 // /dependencies — which services call which, how much, and how often it fails (DESIGN.md §3).
 // URL state: backend, lookback or start/end, service + depth (+ direction) for focus, layout, and the table's sort.
 // This route fetches the graph through src/api and hands the links to the dependency-graph feature.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DependencyProgress } from '../api/backend';
 import { useNavigate, useSearchParams } from 'react-router';
@@ -19,6 +19,7 @@ import { traceHref, useBackendFromUrl } from '../app/use-backend-from-url';
 import {
   DependencyGraphView,
   TimeWindowPicker,
+  canonicalFocusParams,
   describeLookback,
   edgeSearchLabel,
   focusFromParams,
@@ -86,6 +87,17 @@ export function DependenciesRoute() {
     change(next);
     void navigate({ search: `?${next.toString()}` }, options);
   };
+  // A link with depth=99 (shown as 50 hops) or depth=abc: write the depth in use into the URL, in
+  // place, so the address bar (and a link copied from it) says what the page shows. Only while the
+  // browser still shows this URL: after a quick Back the replace would rewrite the page gone back to.
+  const paramsText = params.toString();
+  useEffect(() => {
+    const live = liveSearchParams();
+    if (live.toString() !== paramsText) return;
+    const canonical = canonicalFocusParams(live);
+    if (canonical) void navigate({ search: `?${canonical.toString()}` }, { replace: true });
+  }, [paramsText, navigate]);
+
   const setWindow = (next: WindowSpec) => update((p) => writeWindowParams(p, next));
 
   /** Search-page parameters that carry the backend and the same time window. */
