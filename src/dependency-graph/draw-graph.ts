@@ -31,6 +31,10 @@ export interface DrawState {
 }
 
 export const LABEL_FONT = '12px system-ui, -apple-system, "Segoe UI", sans-serif';
+/** The names of found or hovered services, when the rest are faded. */
+const STRONG_LABEL_FONT = `600 ${LABEL_FONT}`;
+/** How much wider semibold text runs than measureLabel's regular width (close enough for collisions). */
+const STRONG_LABEL_WIDTH = 1.1;
 const LABEL_HEIGHT_PX = 14;
 const MAX_LABELS = 300;
 /** With more edges than this in view, widths are capped: thick anti-aliased curves are slow to raster. */
@@ -239,9 +243,12 @@ function drawOverlay(ctx: CanvasRenderingContext2D, scene: GraphScene, state: Dr
   };
   state.ringNodes.forEach(push);
   state.emphasisNodes?.forEach(push);
-  if (!emphasis) scene.labelPriority.forEach(push);
-  const boxes: LabelBox[] = order.map((v) => {
-    const width = state.measureLabel(scene.graph.nodes[v]?.name ?? '');
+  // The found or hovered services are placed first, in full colour; the others keep their names,
+  // in a quieter colour where there is room, so a faded node can still be told apart when zoomed in.
+  const strongCount = emphasis ? order.length : 0;
+  scene.labelPriority.forEach(push);
+  const boxes: LabelBox[] = order.map((v, i) => {
+    const width = state.measureLabel(scene.graph.nodes[v]?.name ?? '') * (i < strongCount ? STRONG_LABEL_WIDTH : 1);
     const sx = (xPx[v] ?? 0) * k + tx;
     const sy = (yPx[v] ?? 0) * k + ty;
     const r = Math.max((scene.radii[v] ?? 0) * k, 1.5);
@@ -250,16 +257,17 @@ function drawOverlay(ctx: CanvasRenderingContext2D, scene: GraphScene, state: Dr
     return { x: sx + width / 2 < 0 || sx - width / 2 > state.widthPx ? sx - width / 2 : x, y: sy + r + 3, width, height: LABEL_HEIGHT_PX };
   });
   const placed = placeLabels(boxes, { width: state.widthPx, height: state.heightPx }, MAX_LABELS);
-  ctx.font = LABEL_FONT;
   ctx.textBaseline = 'top';
   ctx.textAlign = 'left';
   ctx.lineJoin = 'round';
   ctx.lineWidth = 3;
   ctx.strokeStyle = palette.labelHalo;
-  ctx.fillStyle = palette.label;
   boxes.forEach((box, i) => {
     if (!placed[i]) return;
     const name = scene.graph.nodes[order[i] ?? 0]?.name ?? '';
+    const strong = i < strongCount;
+    ctx.font = strong ? STRONG_LABEL_FONT : LABEL_FONT;
+    ctx.fillStyle = emphasis && !strong ? palette.labelDim : palette.label;
     ctx.strokeText(name, box.x, box.y + 1);
     ctx.fillText(name, box.x, box.y + 1);
   });

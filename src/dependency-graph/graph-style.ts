@@ -80,6 +80,8 @@ export function toLayoutInput(graph: ServiceGraph, radii = nodeRadii(graph)): La
 export interface GraphPalette {
   background: string;
   label: string;
+  /** Names of the services faded behind a find or hover: quieter than `label`, still readable (≥ 4.5:1). */
+  labelDim: string;
   labelHalo: string;
   nodeStroke: string;
   /** Edge colour per error band (index 0..3) and for unknown rates. */
@@ -93,6 +95,7 @@ export interface GraphPalette {
 export const LIGHT_PALETTE: GraphPalette = {
   background: '#ffffff',
   label: '#0f172a',
+  labelDim: '#64748b',
   labelHalo: 'rgba(255,255,255,0.9)',
   nodeStroke: '#ffffff',
   edgeBand: ['#94a3b8', '#d97706', '#ea580c', '#dc2626'],
@@ -104,6 +107,7 @@ export const LIGHT_PALETTE: GraphPalette = {
 export const DARK_PALETTE: GraphPalette = {
   background: '#020617',
   label: '#e2e8f0',
+  labelDim: '#94a3b8',
   labelHalo: 'rgba(2,6,23,0.9)',
   nodeStroke: '#020617',
   edgeBand: ['#64748b', '#f59e0b', '#f97316', '#ef4444'],

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { edgeScreenWidth } from './draw-graph';
+import { drawGraph, edgeScreenWidth, type DrawState } from './draw-graph';
 import { buildServiceGraph } from './graph-model';
 import { buildScene, hitEdge, hitNode } from './graph-scene';
-import { nodeRadii, toLayoutInput } from './graph-style';
+import { LIGHT_PALETTE, nodeRadii, toLayoutInput } from './graph-style';
 import { placeLabels } from './label-placement';
 import { layeredLayout } from './layered-layout';
 import { DEFAULT_EDGE_SORT, formatEdgeSort, parseEdgeSort, sortEdges, type SortColumn } from './sort-edges';
@@ -165,5 +165,63 @@ describe('table order in the URL (sort=)', () => {
 
   it('reads anything else as the default', () => {
     for (const text of [null, '', '-', 'speed', '-Parent', '--calls']) expect(parseEdgeSort(text)).toEqual(DEFAULT_EDGE_SORT);
+  });
+});
+
+describe('graph labels while finding', () => {
+  const graph = buildServiceGraph([
+    { parent: 'gateway', child: 'cart', callCount: 30 },
+    { parent: 'gateway', child: 'checkout', callCount: 20 },
+    { parent: 'checkout', child: 'payments', callCount: 10 },
+    { parent: 'cart', child: 'db', callCount: 5 },
+  ]);
+  const radii = nodeRadii(graph);
+  const layout = layeredLayout(toLayoutInput(graph, radii), { layerGapPx: 200, marginPx: 20 });
+  const scene = buildScene(graph, layout, radii);
+  const index = (name: string) => graph.indexByName.get(name) ?? -1;
+
+  /** Draws the scene at 1:1 on a stand-in 2D context and returns the labels it wrote. */
+  function drawnLabels(found: ReadonlySet<number> | null): Map<string, { colour: string; font: string }> {
+    const labels = new Map<string, { colour: string; font: string }>();
+    const props: Record<string | symbol, unknown> = { canvas: { width: layout.widthPx + 200, height: layout.heightPx + 200 } };
+    const ctx = new Proxy(props, {
+      get: (target, key) => {
+        if (key === 'fillText') return (text: string) => labels.set(text, { colour: String(target.fillStyle), font: String(target.font) });
+        return key in target ? target[key] : () => undefined;
+      },
+      set: (target, key, value) => {
+        target[key] = value;
+        return true;
+      },
+    }) as unknown as CanvasRenderingContext2D;
+    const state: DrawState = {
+      transform: { k: 1, x: 100, y: 100 },
+      widthPx: layout.widthPx + 200,
+      heightPx: layout.heightPx + 200,
+      dpr: 1,
+      palette: LIGHT_PALETTE,
+      emphasisNodes: found,
+      emphasisEdges: null,
+      ringNodes: found ?? new Set(),
+      activeEdge: -1,
+      measureLabel: (name) => name.length * 7,
+    };
+    drawGraph(ctx, scene, state);
+    return labels;
+  }
+
+  it('names every service when nothing is found', () => {
+    const labels = drawnLabels(null);
+    expect([...labels.keys()].sort()).toEqual(['cart', 'checkout', 'db', 'gateway', 'payments']);
+    for (const { colour } of labels.values()) expect(colour).toBe(LIGHT_PALETTE.label);
+  });
+
+  it('keeps the faded services named, in the quieter colour, and the found one in full colour and semibold', () => {
+    const labels = drawnLabels(new Set([index('checkout')]));
+    expect([...labels.keys()].sort()).toEqual(['cart', 'checkout', 'db', 'gateway', 'payments']);
+    expect(labels.get('checkout')).toMatchObject({ colour: LIGHT_PALETTE.label, font: expect.stringMatching(/^600 /) });
+    for (const name of ['cart', 'db', 'gateway', 'payments']) {
+      expect(labels.get(name)).toMatchObject({ colour: LIGHT_PALETTE.labelDim, font: expect.not.stringMatching(/^600 /) });
+    }
   });
 });
