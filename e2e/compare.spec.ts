@@ -230,6 +230,29 @@ test.describe('trace comparison', () => {
     await expect(summary.getByRole('status')).toHaveCount(0);
   });
 
+  test('the diff graph zooms on Ctrl + wheel; a plain wheel scrolls the page and says how to zoom', async ({ page }) => {
+    await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
+    const graph = page.getByRole('img', { name: 'Trace difference graph' });
+    await expect(graph).toBeVisible();
+    await expect(graph).not.toHaveAttribute('data-shown-nodes', '0');
+    const zoomLevel = page.getByRole('status', { name: 'Zoom level' });
+    await expect(zoomLevel).toHaveText(/^\d+ %$/);
+    const level = async () => Number((await zoomLevel.textContent())?.replace(' %', ''));
+    const fitted = await level();
+    const box = (await graph.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+
+    await page.mouse.wheel(0, 100);
+    await expect(page.getByText(/\+ scroll \(or pinch\) to zoom the graph/)).toBeVisible();
+    expect(await level()).toBe(fitted);
+
+    await page.mouse.move(box.x + box.width / 2, (await graph.boundingBox())!.y + box.height / 2);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await expect.poll(level).toBeGreaterThan(fitted);
+  });
+
   test('the diff graph is browsed node by node from the keyboard, each move announced', async ({ page }) => {
     await page.goto(`./compare/${traceA}/${traceB}?backend=demo&view=graph`);
     const graph = page.getByRole('img', { name: 'Trace difference graph' });

@@ -9,7 +9,8 @@
 // in a live region; the `Trace differences` table lists every node.
 
 import { ZoomButtons } from '../components/zoom-buttons';
-import { panCanvasBy, zoomCanvasBy, zoomKeyAction } from '../components/canvas-zoom';
+import { panCanvasBy, wheelZoomExponent, zoomCanvasBy, zoomGestureAllowed, zoomKeyAction } from '../components/canvas-zoom';
+import { useWheelZoomHint, ZOOM_MODIFIER } from '../components/wheel-zoom-hint';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select, zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
@@ -86,6 +87,8 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
   const transformRef = useRef<ZoomTransform>(zoomIdentity);
   const frameRef = useRef(0);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | null>(null);
+  const wheelHint = useWheelZoomHint('the graph');
+  const zoomLabelRef = useRef<HTMLOutputElement>(null);
 
   const selectedIndex = selectedNodeId === null ? -1 : (layout.indexOfNode[selectedNodeId] ?? -1);
   const hoverIndex = hover?.index ?? -1;
@@ -151,8 +154,13 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
     if (!canvas) return;
     const behaviour = d3zoom<HTMLCanvasElement, unknown>()
       .scaleExtent([0.01, MAX_K])
+      // As on the dependency graph: the page around the graph scrolls on a plain wheel.
+      .filter(zoomGestureAllowed)
+      .wheelDelta(wheelZoomExponent)
       .on('zoom', (event: { transform: ZoomTransform }) => {
         transformRef.current = event.transform;
+        // Written directly, not through state: a pan or zoom must not re-render React per frame.
+        if (zoomLabelRef.current) zoomLabelRef.current.textContent = `${Math.round(event.transform.k * 100)} %`;
         setHover(null);
         scheduleDraw();
       });
@@ -334,6 +342,7 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
               );
             }}
             onPointerLeave={() => setHover(null)}
+            onWheel={wheelHint.onWheel}
             onClick={(event) => {
               const [x, y] = localPoint(event);
               const index = hitAt(x, y);
@@ -366,13 +375,18 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
           </p>
         ) : null}
         {hover ? <HoverCard diff={diff} layout={layout} index={hover.index} at={hover} size={size} /> : null}
-        <ZoomButtons className="absolute top-2 right-2" onZoom={zoomBy} onFit={fit} />
+        {wheelHint.hint}
+        <div className="absolute top-2 right-2 flex items-center gap-2">
+          {/* aria-live off: the level is there to read, not announced on every wheel step. */}
+          <output ref={zoomLabelRef} aria-label="Zoom level" aria-live="off" className="rounded bg-white/80 px-1 text-xs tabular-nums text-slate-600 dark:bg-slate-950/80 dark:text-slate-300" />
+          <ZoomButtons onZoom={zoomBy} onFit={fit} />
+        </div>
       </div>
       <GraphLegend className="border-t border-slate-200 px-3 pt-2 dark:border-slate-800" />
       <p id={descriptionId} className="px-3 pt-1 pb-2 text-xs text-slate-700 dark:text-slate-300">
         {description}{' '}
         <span className="text-slate-500 dark:text-slate-400">
-          Click a node for its details, double-click to fold or unfold it; drag to pan, scroll or +/− to zoom, 0 to fit. Keys: arrows move
+          Click a node for its details, double-click to fold or unfold it; drag to pan; {ZOOM_MODIFIER} + scroll, pinch or +/− to zoom; 0 to fit. Keys: arrows move
           between nodes (Right: first child, Left: parent, Up and Down: siblings, Home: root), Enter folds or unfolds, Shift+arrows pan.
         </span>
       </p>

@@ -2,7 +2,8 @@
 // pan/zoom transform, hover hit testing and the tooltip. All drawing happens in drawGraph, at most
 // once per animation frame, so panning a 4,000-edge graph does no React work per frame.
 import { ZoomButtons } from '../components/zoom-buttons';
-import { panCanvasBy, wheelScrollsPage, wheelZoomExponent, zoomCanvasBy, zoomGestureAllowed, zoomKeyAction } from '../components/canvas-zoom';
+import { panCanvasBy, wheelZoomExponent, zoomCanvasBy, zoomGestureAllowed, zoomKeyAction } from '../components/canvas-zoom';
+import { useWheelZoomHint } from '../components/wheel-zoom-hint';
 import { useCanvasSize } from '../components/use-canvas-size';
 import { select } from 'd3';
 import { zoom as d3zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3';
@@ -71,12 +72,6 @@ const SNAPSHOT_EDGES = 800;
 /** Quiet time after the last pan/zoom event before the full redraw. */
 const SETTLE_MS = 140;
 
-/** How long the "hold Ctrl to zoom" hint stays after a plain wheel over the graph. */
-const WHEEL_HINT_MS = 1500;
-
-/** ⌘ on Apple devices, Ctrl elsewhere: the key that makes the wheel zoom (see zoomGestureAllowed). */
-const ZOOM_MODIFIER = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.userAgent) ? '⌘' : 'Ctrl';
-
 interface Snapshot {
   image: HTMLCanvasElement;
   transform: ZoomTransform;
@@ -103,8 +98,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
   const [hover, setHover] = useState<Hover>(null);
   const [pointer, setPointer] = useState({ x: 0, y: 0 });
   const zoomLabelRef = useRef<HTMLOutputElement>(null);
-  const [wheelHint, setWheelHint] = useState(false);
-  const wheelHintTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const wheelHint = useWheelZoomHint('the graph');
 
   const incident = useMemo(() => {
     const lists: number[][] = scene.graph.nodes.map(() => []);
@@ -247,7 +241,6 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
     return () => {
       select(canvas).on('.zoom', null);
       clearTimeout(settleTimer.current);
-      clearTimeout(wheelHintTimer.current);
     };
   }, [scheduleDraw]);
 
@@ -339,13 +332,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
             if (next) setPointer({ x, y });
           }}
           onPointerLeave={() => setHover(null)}
-          onWheel={(event) => {
-            // The page scrolls (see zoomGestureAllowed); say how to zoom instead.
-            if (!wheelScrollsPage(event)) return;
-            setWheelHint(true);
-            clearTimeout(wheelHintTimer.current);
-            wheelHintTimer.current = setTimeout(() => setWheelHint(false), WHEEL_HINT_MS);
-          }}
+          onWheel={wheelHint.onWheel}
           onClick={(event) => {
             const [x, y] = localPoint(event);
             const hit = hitAt(x, y);
@@ -355,11 +342,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
         />
       </div>
       {tooltip}
-      {wheelHint ? (
-        <p className="pointer-events-none absolute left-1/2 top-2 -translate-x-1/2 rounded-md bg-slate-900/85 px-3 py-1.5 text-sm text-white dark:bg-slate-100/90 dark:text-slate-900">
-          Use {ZOOM_MODIFIER} + scroll (or pinch) to zoom the graph
-        </p>
-      ) : null}
+      {wheelHint.hint}
       <div className="absolute right-2 top-2 flex items-center gap-2">
         {/* aria-live off: the level is there to read, not announced on every wheel step. */}
         <output ref={zoomLabelRef} aria-label="Zoom level" aria-live="off" className="rounded bg-white/80 px-1 text-xs tabular-nums text-slate-600 dark:bg-slate-950/80 dark:text-slate-300" />
