@@ -216,3 +216,11 @@ test('an unknown address gets a page with a heading and an alert, and no serious
   await expect(page.getByRole('alert')).toContainText('There is no page at /no-such-page');
   await expectNoSeriousViolations(page, 'page not found');
 });
+
+test('a file that cannot be opened: its message is in a landmark (axe region)', async ({ page }) => {
+  await page.goto('./search');
+  await page.locator('input[type="file"]').first().setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"data": [') });
+  await expect(page.getByRole('alert').filter({ hasText: 'Could not open broken.json' })).toBeVisible();
+  await expectNoSeriousViolations(page, 'search with a file message', ['region']);
+});
+
