@@ -113,6 +113,29 @@ test("accepts a Jaeger UI search URL (JSON tags, µs window) and keeps it across
   await expect(page).toHaveURL(new RegExp(`[?&]end=${endUs}(&|$)`));
 });
 
+test('a link whose limit is out of range says what was used instead of changing it silently', async ({ page }) => {
+  // No window in the link: the page writes one in place, and the note must survive that rewrite.
+  await page.goto('./search?service=web-frontend&limit=100000');
+  await expect(page).toHaveURL(/start=\d+&end=\d+/);
+  const form = page.getByRole('search');
+  const limit = form.getByRole('spinbutton', { name: 'Limit' });
+  await expect(limit).toHaveValue('1500');
+  const note = 'The link asked for 100,000 traces; the limit is 1,500.';
+  await expect(form.getByText(note)).toBeVisible();
+  await expect(limit).toHaveAccessibleDescription(note);
+  await expect(page.getByText(/^\d+ traces?$/).or(page.getByText('No traces matched this search'))).toBeVisible();
+
+  // A search from the form uses the limit it shows, and the note has nothing left to explain.
+  await limit.fill('30');
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page).toHaveURL(/[?&]limit=30(&|$)/);
+  await expect(form.getByText(note)).toBeHidden();
+
+  await page.goto('./search?service=web-frontend&limit=abc');
+  await expect(limit).toHaveValue('20');
+  await expect(form.getByText('The link\'s limit "abc" is not a whole number, so the default of 20 is used.')).toBeVisible();
+});
+
 test('explains a bad duration instead of searching', async ({ page }) => {
   await page.goto('./search');
   const form = page.getByRole('search');

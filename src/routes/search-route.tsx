@@ -25,6 +25,7 @@ import { validateSearchForm } from '../search/search-form-validation';
 import {
   lookbackLabel,
   parseSearchParams,
+  limitParamNote,
   searchStateToParams,
   missingTraceIds,
   splitTraceIds,
@@ -241,7 +242,8 @@ export function SearchRoute() {
       // A submit is a new search: the plot's brush belonged to the old results and is not carried
       // over, and a list of traces by ID gives way to the search.
       const view = { ...urlState.view, brush: null };
-      const { traceIds: _listed, ...searchState } = urlState;
+      // The form's limit replaces one the link had that could not be used (and its note).
+      const { traceIds: _listed, limitInLink: _limitInLink, ...searchState } = urlState;
       const next = searchHrefParams({ ...searchState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
       if (next.toString() === paramsText) void results.refetch();
       else if (urlState.view.brush && next.toString() === searchHrefParams({ ...urlState, view }).toString()) {
@@ -314,6 +316,7 @@ export function SearchRoute() {
           tagResolver={tagResolver}
           traceqlResolver={traceqlResolver}
           searching={results.isFetching}
+          limitNote={urlState.limitInLink !== undefined ? limitParamNote(urlState.limitInLink) : null}
         />
       </aside>
       <div className="min-w-0 flex-1 space-y-4">

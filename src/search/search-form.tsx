@@ -43,6 +43,8 @@ export interface SearchFormProps {
   tagResolver: SuggestionResolver | null;
   traceqlResolver: SuggestionResolver | null;
   searching: boolean;
+  /** Why the limit shown is not the link's (limitParamNote), shown under the field; null for none. */
+  limitNote?: string | null;
 }
 
 function Field({ label, htmlFor, error, hint, children }: { label: string; htmlFor: string; error?: string; hint?: string; children: ReactNode }) {
@@ -253,7 +255,7 @@ export function SearchForm(props: SearchFormProps) {
           {shown('range') ? <p className={errorTextClass}>{shown('range')}</p> : null}
         </fieldset>
       ) : null}
-      <Field label="Limit" htmlFor={`${id}-limit`} error={shown('limit')}>
+      <Field label="Limit" htmlFor={`${id}-limit`} error={shown('limit')} hint={props.limitNote ?? undefined}>
         <input
           id={`${id}-limit`}
           name="limit"
@@ -263,6 +265,7 @@ export function SearchForm(props: SearchFormProps) {
           className={inputClass}
           value={Number.isFinite(value.limit) ? value.limit : ''}
           aria-invalid={invalid('limit')}
+          aria-describedby={shown('limit') || props.limitNote ? `${id}-limit-msg` : undefined}
           onChange={(e) => set('limit', e.target.value === '' ? Number.NaN : Math.floor(Number(e.target.value)))}
           onBlur={() => touch('limit')}
         />

@@ -5,8 +5,10 @@ import {
   EMPTY_FORM,
   formatPlotBrush,
   lookbackLabel,
+  limitParamNote,
   lookbackToUs,
   missingTraceIds,
+  parseLimitParam,
   parsePlotBrush,
   parseSearchParams,
   searchStateToParams,
@@ -82,6 +84,44 @@ describe('parseSearchParams', () => {
     expect(parse('limit=0').form.limit).toBe(20);
     expect(parse('limit=abc').form.limit).toBe(20);
     expect(parse('limit=100').form.limit).toBe(100);
+  });
+
+  it('says when the limit of the link was changed, and keeps the value as written for the note', () => {
+    expect(parseLimitParam('100000')).toEqual({ limit: 1500, issue: 'too-high' });
+    expect(parseLimitParam('1501')).toEqual({ limit: 1500, issue: 'too-high' });
+    expect(parseLimitParam('0')).toEqual({ limit: 20, issue: 'too-low' });
+    expect(parseLimitParam('-5')).toEqual({ limit: 20, issue: 'too-low' });
+    expect(parseLimitParam('abc')).toEqual({ limit: 20, issue: 'not-a-number' });
+    expect(parseLimitParam('2.5')).toEqual({ limit: 20, issue: 'not-a-number' });
+    // In range, absent or empty: used as is (or the default), nothing to say.
+    expect(parseLimitParam(' 1500 ')).toEqual({ limit: 1500, issue: null });
+    expect(parseLimitParam('1')).toEqual({ limit: 1, issue: null });
+    expect(parseLimitParam(null)).toEqual({ limit: 20, issue: null });
+    expect(parseLimitParam('')).toEqual({ limit: 20, issue: null });
+
+    expect(parse('service=a&limit=100000').limitInLink).toBe('100000');
+    expect(parse('service=a&limit=-5').limitInLink).toBe('-5');
+    expect(parse('service=a&limit=300')).not.toHaveProperty('limitInLink');
+    expect(parse('service=a')).not.toHaveProperty('limitInLink');
+  });
+
+  it('writes a note about a limit it could not use', () => {
+    expect(limitParamNote('100000')).toBe('The link asked for 100,000 traces; the limit is 1,500.');
+    expect(limitParamNote('1'.repeat(40))).toBe('The link asked for more than 1,500 traces; the limit is 1,500.');
+    expect(limitParamNote('0')).toBe('The link asked for 0 traces; at least 1 is needed, so the default of 20 is used.');
+    expect(limitParamNote('-5')).toBe('The link asked for -5 traces; at least 1 is needed, so the default of 20 is used.');
+    expect(limitParamNote('abc')).toBe('The link\'s limit "abc" is not a whole number, so the default of 20 is used.');
+    expect(limitParamNote('x'.repeat(100))).toBe(`The link's limit "${'x'.repeat(24)}…" is not a whole number, so the default of 20 is used.`);
+    expect(limitParamNote('200')).toBeNull();
+  });
+
+  it('keeps a limit it could not use in the URL it writes (a sort change keeps the note), not a valid one', () => {
+    const state = parse('service=a&limit=100000&start=10&end=20&lookback=custom');
+    const params = searchStateToParams({ ...state, view: { ...state.view, sort: 'longest' } });
+    expect(params.get('limit')).toBe('100000');
+    expect(parseSearchParams(params).form.limit).toBe(1500);
+    const { limitInLink: _dropped, ...fromForm } = state;
+    expect(searchStateToParams(fromForm).get('limit')).toBe('1500');
   });
 
   it('reads TraceQL, backend and the view parameters', () => {

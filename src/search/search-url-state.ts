@@ -7,6 +7,7 @@
 // submitted, so reload and back/forward show the same traces; pressing "Find traces" again moves it.
 
 import { formatLogfmt, parseLogfmt, type LogfmtPair } from '../lib/logfmt';
+import { countOf, formatCount } from '../lib/count-format';
 import { parseTraceIdInput } from '../lib/parse-trace-id-input';
 
 export const RESULT_SORTS = ['recent', 'longest', 'shortest', 'most-spans', 'most-errors'] as const;
@@ -89,6 +90,12 @@ export interface SearchUrlState {
    * left out, not yet checked (splitTraceIds does that, so bad ones can be named). Absent when none.
    */
   traceIds?: readonly string[];
+  /**
+   * The link's `limit` as written, when it could not be used (out of range or not a number; the
+   * form has the limit used instead). Kept in the URL the page writes (a sort, the window a link
+   * without one gets) so the note about it stays until a search from the form replaces it.
+   */
+  limitInLink?: string;
 }
 
 export const EMPTY_FORM: SearchFormState = {
@@ -207,11 +214,57 @@ export function parsePlotBrush(text: string | null): PlotBrush | null {
   return { startUsMin, startUsMax, durationUsMin, durationUsMax };
 }
 
-function parseLimit(text: string | null): number {
-  if (text === null || !/^\d+$/.test(text.trim())) return DEFAULT_LIMIT;
-  const value = Number(text.trim());
-  if (value < 1) return DEFAULT_LIMIT;
-  return Math.min(value, MAX_LIMIT);
+/** Why a link's `limit` could not be used as written. */
+export type LimitParamIssue = 'too-high' | 'too-low' | 'not-a-number';
+
+export interface ParsedLimit {
+  /** The limit searched with: the link's, clamped to MAX_LIMIT, or DEFAULT_LIMIT. */
+  limit: number;
+  /** Set when the link's value was changed, so the page can say so instead of changing it silently. */
+  issue: LimitParamIssue | null;
+}
+
+/**
+ * The `limit` parameter. Above MAX_LIMIT it is clamped; below 1, or not a whole number, the default
+ * is used. None (or an empty one) is the default too, and no issue.
+ */
+export function parseLimitParam(text: string | null): ParsedLimit {
+  const trimmed = text?.trim() ?? '';
+  if (trimmed === '') return { limit: DEFAULT_LIMIT, issue: null };
+  if (/^-\d+$/.test(trimmed)) return { limit: DEFAULT_LIMIT, issue: 'too-low' };
+  if (!/^\d+$/.test(trimmed)) return { limit: DEFAULT_LIMIT, issue: 'not-a-number' };
+  const value = Number(trimmed);
+  if (value < 1) return { limit: DEFAULT_LIMIT, issue: 'too-low' };
+  if (value > MAX_LIMIT) return { limit: MAX_LIMIT, issue: 'too-high' };
+  return { limit: value, issue: null };
+}
+
+/** A link's value shown in a note: cut, so that a long one cannot fill the page. */
+function quoted(text: string): string {
+  const MAX_CHARS = 24;
+  return `"${text.length > MAX_CHARS ? `${text.slice(0, MAX_CHARS)}…` : text}"`;
+}
+
+/**
+ * What the page says about a `limit` it could not use as written (the text of the link), or null
+ * when it could: "The link asked for 100,000 traces; the limit is 1,500."
+ */
+export function limitParamNote(text: string): string | null {
+  const { issue } = parseLimitParam(text);
+  const trimmed = text.trim();
+  const value = Number(trimmed);
+  switch (issue) {
+    case null:
+      return null;
+    case 'too-high':
+      return Number.isSafeInteger(value)
+        ? `The link asked for ${countOf(value, 'trace')}; the limit is ${formatCount(MAX_LIMIT)}.`
+        : `The link asked for more than ${countOf(MAX_LIMIT, 'trace')}; the limit is ${formatCount(MAX_LIMIT)}.`;
+    case 'too-low':
+      return `The link asked for ${Number.isSafeInteger(value) ? formatCount(value) : quoted(trimmed)} traces; at least 1 is needed, so the default of ${DEFAULT_LIMIT} is used.`;
+    case 'not-a-number':
+      return `The link's limit ${quoted(trimmed)} is not a whole number, so the default of ${DEFAULT_LIMIT} is used.`;
+  }
 }
 
 const QUERY_PARAMS = ['service', 'operation', 'tags', 'tag', 'q', 'minDuration', 'maxDuration', 'lookback', 'start', 'end', 'limit'];
@@ -237,12 +290,15 @@ export function parseSearchParams(params: URLSearchParams): SearchUrlState {
   }
   const sort = text('sort') as ResultSort;
   const slower = text('slower') as PercentileKey;
+  const limitText = params.get('limit');
+  const limit = parseLimitParam(limitText);
   const traceIds = params
     .getAll('traceID')
     .map((id) => id.trim())
     .filter((id) => id !== '');
   return {
     ...(traceIds.length > 0 ? { traceIds } : {}),
+    ...(limit.issue !== null && limitText !== null ? { limitInLink: limitText.trim() } : {}),
     backend: text('backend') || null,
     form: {
       service: text('service'),
@@ -254,7 +310,7 @@ export function parseSearchParams(params: URLSearchParams): SearchUrlState {
       lookback,
       startUs,
       endUs,
-      limit: parseLimit(params.get('limit')),
+      limit: limit.limit,
     },
     view: {
       sort: RESULT_SORTS.includes(sort) ? sort : 'recent',
@@ -282,7 +338,8 @@ export function searchStateToParams(state: SearchUrlState): URLSearchParams {
     params.set('start', String(form.startUs));
     params.set('end', String(form.endUs));
   }
-  if (state.submitted || form.limit !== DEFAULT_LIMIT) params.set('limit', String(form.limit));
+  if (state.limitInLink !== undefined) params.set('limit', state.limitInLink);
+  else if (state.submitted || form.limit !== DEFAULT_LIMIT) params.set('limit', String(form.limit));
   if (view.sort !== 'recent') params.set('sort', view.sort);
   if (view.errorsOnly) params.set('errors', '1');
   if (view.slowerThan) params.set('slower', view.slowerThan);
