@@ -71,6 +71,33 @@ test.describe('hostile trace files', () => {
     await expect(page.getByRole('treegrid', { name: 'Trace timeline' })).toHaveAttribute('aria-rowcount', '3');
   });
 
+  test('traces whose spans have no start time: the list of opened files and the search results say so, not 1970', async ({ page }) => {
+    // Two traces (so the list of opened traces shows), neither of whose spans has a start or an end.
+    const untimed = (traceId: string, spanId: string) => JSON.stringify({ traceId, spanId, name: 'untimed', kind: 2 });
+    const otherTraceId = 'aa' + TRACE_ID.slice(2);
+    await openFile(page, { name: 'no-start.json', text: otlpDocument([untimed(TRACE_ID, hex16(1)), untimed(otherTraceId, hex16(2))]) });
+    await expect(page).toHaveURL(/\/files$/);
+    const table = page.getByRole('table', { name: 'Opened traces' });
+    await expect(table.getByRole('row')).toHaveCount(3);
+    const startColumn = await table.getByRole('columnheader').allTextContents();
+    const startIndex = startColumn.indexOf('Start');
+    for (const row of await table.getByRole('row').all()) {
+      if ((await row.getByRole('cell').count()) === 0) continue;
+      await expect(row.getByRole('cell').nth(startIndex)).toHaveText('unknown');
+    }
+    await expect(table).not.toContainText('1970');
+
+    // The same traces found by a search on the opened files (navigating in the page: a reload would close them).
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
+    const form = page.getByRole('search');
+    await form.getByLabel('Backend').selectOption({ label: 'Opened files' });
+    await form.getByRole('button', { name: 'Find traces' }).click();
+    const rows = page.getByRole('list', { name: 'Search results' }).locator(':scope > [role="listitem"]');
+    await expect(rows).toHaveCount(2);
+    for (const row of await rows.all()) await expect(row).toContainText('start unknown');
+    await expect(page.getByRole('list', { name: 'Search results' })).not.toContainText('1970');
+  });
+
   for (const [name, text, expected] of [
     ['empty.json', '', /empty/i],
     ['not-json.json', 'this is not json', /JSON/],

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp } from '../lib/time-format';
+import { traceStartUnknown } from '../model/span-issues';
 import type { Trace } from '../model/types';
 import { usePreferencesStore } from '../state/preferences-store';
 
@@ -49,7 +50,8 @@ export function CompareSideCard({ side, traceId, backendName, state, traceLink }
           <span className="text-slate-600 dark:text-slate-300">
             {' '}
             · {formatDurationUs(state.trace.durationUs)} · {state.trace.spans.length} spans · {state.trace.errorCount}{' '}
-            {state.trace.errorCount === 1 ? 'error' : 'errors'} · {formatTimestamp(state.trace.startUs, zone)}
+            {state.trace.errorCount === 1 ? 'error' : 'errors'} ·{' '}
+            {traceStartUnknown(state.trace) ? 'start unknown' : formatTimestamp(state.trace.startUs, zone)}
           </span>
         </p>
       ) : null}

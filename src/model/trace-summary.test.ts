@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { summariseTrace } from './trace-summary';
+import { summariseTrace, summaryStartUs } from './trace-summary';
 import { buildTrace } from './build-trace';
-import { TEST_EPOCH_US, traceFromSpecs } from './testing/raw-span';
+import { rawSpan, TEST_EPOCH_US, traceFromSpecs } from './testing/raw-span';
 
 describe('summariseTrace', () => {
   it('names the trace after its first non-orphan root', () => {
@@ -44,5 +44,25 @@ describe('summariseTrace', () => {
     const summary = summariseTrace(buildTrace([], 'otlp-json'));
     expect(summary.rootName).toBe('');
     expect(summary.spanCount).toBe(0);
+  });
+
+  it('says the start is unknown when no span has one (its startUs, 0, is not a time in 1970)', () => {
+    const trace = buildTrace(
+      [rawSpan({ spanId: 'a', startUs: null, durationUs: 10 }), rawSpan({ spanId: 'b', parentSpanId: 'a', startUs: null, durationUs: 5 })],
+      'otlp-json',
+    );
+    const summary = summariseTrace(trace);
+    expect(summary.startUnknown).toBe(true);
+    expect(summaryStartUs(summary)).toBeNull();
+  });
+
+  it('knows the start when one span has it', () => {
+    const trace = buildTrace(
+      [rawSpan({ spanId: 'a', startUs: TEST_EPOCH_US, durationUs: 10 }), rawSpan({ spanId: 'b', parentSpanId: 'a', startUs: null, durationUs: 5 })],
+      'otlp-json',
+    );
+    const summary = summariseTrace(trace);
+    expect(summary).not.toHaveProperty('startUnknown');
+    expect(summaryStartUs(summary)).toBe(TEST_EPOCH_US);
   });
 });

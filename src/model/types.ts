@@ -196,8 +196,13 @@ export interface TraceSummary {
   traceId: string;
   rootServiceName: string;
   rootName: string;
-  /** Absolute start, epoch µs. */
+  /** Absolute start, epoch µs; 0 when `startUnknown` (use summaryStartUs to read it). */
   startUs: number;
+  /**
+   * No span has a start time (the rule of traceStartUnknown), or the backend gave none: the start
+   * is unknown, and showing `startUs` would claim 1970. Absent when the start is known.
+   */
+  startUnknown?: true;
   durationUs: number;
   /** null when the backend does not say (e.g. Tempo search). */
   spanCount: number | null;

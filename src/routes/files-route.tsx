@@ -9,6 +9,7 @@ import { Button } from '../components/button';
 import { EmptyState } from '../components/empty-state';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp } from '../lib/time-format';
+import { summaryStartUs } from '../model/trace-summary';
 import { usePreferencesStore } from '../state/preferences-store';
 import { OpenFileButton } from '../app/open-file-button';
 import { traceHref } from '../app/use-backend-from-url';
@@ -76,7 +77,9 @@ export function FilesRoute() {
                     <td className={`${cell} text-right tabular-nums`}>{summary.spanCount ?? '—'}</td>
                     <td className={cell}>{summary.services.map((s) => s.name).join(', ')}</td>
                     <td className={`${cell} text-right tabular-nums`}>{formatDurationUs(summary.durationUs)}</td>
-                    <td className={`${cell} whitespace-nowrap`}>{formatTimestamp(summary.startUs, zone)}</td>
+                    <td className={`${cell} whitespace-nowrap`}>
+                      {summaryStartUs(summary) === null ? 'unknown' : formatTimestamp(summary.startUs, zone)}
+                    </td>
                     <td className={`${cell} max-w-64 text-xs wrap-anywhere text-slate-600 dark:text-slate-400`}>
                       {sources.map((s) => s.fileName).join(', ')}
                     </td>

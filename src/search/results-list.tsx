@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { serviceColour } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
+import { summaryStartUs } from '../model/trace-summary';
 import type { TraceSummary } from '../model/types';
 import { isIncomplete, traceErrorCount, traceSpanCount } from './result-stats';
 import { shortTraceId } from '../lib/short-trace-id';
@@ -96,6 +97,7 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
   const services = [...summary.services].sort((a, b) => b.spanCount - a.spanCount);
   const shown = services.slice(0, MAX_SERVICES_SHOWN);
   const title = `${summary.rootServiceName}: ${summary.rootName || '(unnamed)'}`;
+  const startUs = summaryStartUs(summary);
   return (
     <div
       role="listitem"
@@ -162,9 +164,15 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
             ))}
             {services.length > shown.length ? <li className="shrink-0">+{services.length - shown.length} more</li> : null}
           </ul>
-          <span className="shrink-0 text-right tabular-nums" title={formatTimestamp(summary.startUs, timeZone)}>
-            {formatTimestamp(summary.startUs, timeZone)} <span className="text-slate-500 dark:text-slate-400">({relativeTime(summary.startUs, nowUs)})</span>
-          </span>
+          {startUs === null ? (
+            <span className="shrink-0 text-right" title="No span of this trace has a start time">
+              start unknown
+            </span>
+          ) : (
+            <span className="shrink-0 text-right tabular-nums" title={formatTimestamp(startUs, timeZone)}>
+              {formatTimestamp(startUs, timeZone)} <span className="text-slate-500 dark:text-slate-400">({relativeTime(startUs, nowUs)})</span>
+            </span>
+          )}
         </div>
       </div>
     </div>

@@ -6,6 +6,7 @@ import { Delaunay, scaleLinear, scaleLog, scaleSqrt, scaleTime, scaleUtc, timeFo
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { formatDurationUs } from '../lib/duration-format';
 import { formatTimestamp, type TimeZonePreference } from '../lib/time-format';
+import { summaryStartUs } from '../model/trace-summary';
 import type { TraceSummary } from '../model/types';
 import { traceErrorCount, traceSpanCount, type ResultStats } from './result-stats';
 import type { PlotBrush } from './search-url-state';
@@ -110,6 +111,12 @@ function timeTickFormat(domain: Date[], zone: TimeZonePreference): (date: Date) 
   return make('%H:%M:%S.%L');
 }
 
+/** "started 2024-05-01 12:34:56.789 UTC", or "start unknown" rather than a time in 1970. */
+function startText(summary: TraceSummary, zone: TimeZonePreference): string {
+  const startUs = summaryStartUs(summary);
+  return startUs === null ? 'start unknown' : `started ${formatTimestamp(startUs, zone)}`;
+}
+
 function describe(summary: TraceSummary, zone: TimeZonePreference): string {
   const spans = traceSpanCount(summary);
   const errors = traceErrorCount(summary);
@@ -118,7 +125,7 @@ function describe(summary: TraceSummary, zone: TimeZonePreference): string {
     formatDurationUs(summary.durationUs),
     spans === null ? null : `${spans} span${spans === 1 ? '' : 's'}`,
     errors ? `${errors} error${errors === 1 ? '' : 's'}` : null,
-    `started ${formatTimestamp(summary.startUs, zone)}`,
+    startText(summary, zone),
   ]
     .filter(Boolean)
     .join(', ');
@@ -396,7 +403,7 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
               {formatDurationUs(focusSummary.durationUs)} · {traceSpanCount(focusSummary) ?? '?'} spans
               {traceErrorCount(focusSummary) ? ` · ${traceErrorCount(focusSummary)} errors` : ''}
             </p>
-            <p className="text-slate-500 dark:text-slate-400">{formatTimestamp(focusSummary.startUs, timeZone)}</p>
+            <p className="text-slate-500 dark:text-slate-400">{summaryStartUs(focusSummary) === null ? 'start unknown' : formatTimestamp(focusSummary.startUs, timeZone)}</p>
           </div>
         ) : null}
       </div>

@@ -22,6 +22,7 @@ function nsText(value: unknown): string | undefined {
 export function summaryFromJaegerV3(raw: JsonObject): TraceSummary | null {
   if (typeof raw.traceId !== 'string' || raw.traceId === '') return null;
   const startNs = nsText(raw.minStartTimeUnixNano);
+  const startUs = startNs !== undefined ? nsStringToUs(startNs) : null;
   const endNs = nsText(raw.maxEndTimeUnixNano);
   const spanCount = count(raw.spanCount);
   const known = spanCount !== undefined;
@@ -36,7 +37,8 @@ export function summaryFromJaegerV3(raw: JsonObject): TraceSummary | null {
     traceId: normaliseTraceIdForLookup(raw.traceId),
     rootServiceName: typeof raw.rootServiceName === 'string' ? raw.rootServiceName : '',
     rootName: typeof raw.rootOperationName === 'string' ? raw.rootOperationName : '',
-    startUs: (startNs !== undefined ? nsStringToUs(startNs) : null) ?? 0,
+    startUs: startUs ?? 0,
+    ...(startUs === null ? { startUnknown: true as const } : {}),
     durationUs: (startNs !== undefined && endNs !== undefined ? nsSpanToUs(startNs, endNs) : null) ?? 0,
     spanCount: spanCount ?? null,
     errorCount: count(raw.errorSpanCount) ?? (known ? 0 : null),

@@ -54,11 +54,13 @@ export function summaryFromTempoSearch(raw: JsonObject): TraceSummary | null {
       services.push({ name, spanCount: count(s.spanCount), errorCount: count(s.errorCount) });
     }
   }
+  const startUs = nsStringToUs(raw.startTimeUnixNano);
   return {
     traceId: normaliseTraceIdForLookup(raw.traceID),
     rootServiceName: typeof raw.rootServiceName === 'string' ? raw.rootServiceName : '',
     rootName: typeof raw.rootTraceName === 'string' ? raw.rootTraceName : '',
-    startUs: nsStringToUs(raw.startTimeUnixNano) ?? 0,
+    startUs: startUs ?? 0,
+    ...(startUs === null ? { startUnknown: true as const } : {}),
     // Absent when under 1 ms (jsonpb omits zero); Tempo gives no finer resolution here.
     durationUs: typeof raw.durationMs === 'number' && Number.isFinite(raw.durationMs) ? raw.durationMs * 1000 : 0,
     spanCount: stats ? services.reduce((n, s) => n + s.spanCount, 0) : null,
