@@ -231,6 +231,60 @@ for (const backend of ['jaeger', 'tempo']) {
   });
 }
 
+test('on jaeger: a slow search can be cancelled: the request is aborted, the page says so, and a new search works', async ({ page }) => {
+  // The first search gets no answer (a slow backend); the ones after it go through.
+  let held = 0;
+  await page.route(/\/api\/jaeger\/api\/v3\/trace-summaries/, async (route) => {
+    if (held++ === 0) return;
+    await route.continue();
+  });
+  await page.goto(`${BACKENDS_URL}search?backend=jaeger`);
+  const form = page.getByRole('search');
+  const searching = page.getByRole('status').filter({ hasText: /^Searching / });
+  const aborted = page.waitForEvent('requestfailed', (request) => request.url().includes('/trace-summaries'));
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(searching).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel search' }).click();
+
+  expect((await aborted).failure()?.errorText).toMatch(/ERR_ABORTED/);
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeVisible();
+  await expect(searching).toBeHidden();
+  await expect(form.getByRole('button', { name: 'Cancel search' })).toBeHidden();
+  await expect(form.getByRole('button', { name: 'Find traces' })).toBeFocused();
+  // A cancellation is no failure, and the search does not start again on its own (react-query
+  // refetches a query with no data when the browser comes back online).
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await page.context().setOffline(true);
+  await page.context().setOffline(false);
+  await page.waitForTimeout(300);
+  expect(held).toBe(1);
+
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeHidden();
+  expect(held).toBe(2);
+});
+
+test('on jaeger: a search from a link can be cancelled, and Find traces on the same custom range runs it again', async ({ page }) => {
+  let held = 0;
+  await page.route(/\/api\/jaeger\/api\/v3\/trace-summaries/, async (route) => {
+    if (held++ === 0) return;
+    await route.continue();
+  });
+  const endUs = Date.now() * 1000;
+  const url = `${BACKENDS_URL}search?backend=jaeger&lookback=custom&start=${endUs - 7_200_000_000}&end=${endUs}&limit=20`;
+  await page.goto(url);
+  const form = page.getByRole('search');
+  await form.getByRole('button', { name: 'Cancel search' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeVisible();
+  // The same URL, so the same query: Find traces asks the backend again rather than stay cancelled.
+  await form.getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('status').filter({ hasText: 'Search cancelled.' })).toBeHidden();
+  expect(held).toBe(2);
+});
+
 /** The trace links listed, in order. */
 async function listedTraceHrefs(page: Page): Promise<(string | null)[]> {
   return resultsList(page)

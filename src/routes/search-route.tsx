@@ -15,6 +15,7 @@ import { liveSearchParams } from '../app/url-params';
 import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
+import { NoticeBanner } from '../components/notice-banner';
 import { parseDuration } from '../lib/duration-format';
 import { formatLogfmt, parseLogfmt } from '../lib/logfmt';
 import type { TraceqlValueType } from '../lib/traceql';
@@ -214,6 +215,13 @@ export function SearchRoute() {
   // Both option factories fetch TraceSummary lists; only their keys differ in type.
   const fetchSummaries = base.queryFn as unknown as (ctx: { signal: AbortSignal }) => Promise<Awaited<ReturnType<TraceBackend['searchTraces']>>>;
   type Summaries = Awaited<ReturnType<TraceBackend['searchTraces']>>;
+  // The search the user stopped with "Cancel search" (by its key). It is not run again on its own
+  // (react-query would refetch it when the browser comes back online) until Find traces; another
+  // search forgets it.
+  const queryClient = useQueryClient();
+  const [cancelledKey, setCancelledKey] = useState<string | null>(null);
+  if (cancelledKey !== null && cancelledKey !== timingKey) setCancelledKey(null);
+  const cancelled = cancelledKey === timingKey;
   const results = useQuery<Summaries, Error, Summaries, readonly unknown[]>({
     queryKey: base.queryKey as readonly unknown[],
     // Traces are immutable; a search may find new ones after a while.
@@ -225,13 +233,19 @@ export function SearchRoute() {
       performance.mark('skein:search-response');
       return data;
     },
-    enabled: query !== null && backend !== undefined,
+    enabled: query !== null && backend !== undefined && !cancelled,
     placeholderData: (previous) => previous,
     retry: retryUnlessTimedOut,
   });
   // While Retry runs, the failure stays on screen, marked as retrying (not swapped for a spinner).
   const servicesFailure = useRetryingError(backendId, services);
   const resultsFailure = useRetryingError(timingKey, results);
+  const cancelSearch = () => {
+    setCancelledKey(timingKey);
+    // Aborts the request (the query function passes react-query's signal on to fetch); the query
+    // goes back to where it was before, with no error to show.
+    void queryClient.cancelQueries({ queryKey: base.queryKey as readonly unknown[], exact: true });
+  };
 
   const tagSource = useTagSuggestionSource(backendId, backend);
   const tagResolver = useMemo(() => (tagSource.loadTagNames ? logfmtSuggestionResolver(tagSource) : null), [tagSource]);
@@ -245,10 +259,16 @@ export function SearchRoute() {
       // The form's limit replaces one the link had that could not be used (and its note).
       const { traceIds: _listed, limitInLink: _limitInLink, ...searchState } = urlState;
       const next = searchHrefParams({ ...searchState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
-      if (next.toString() === paramsText) void results.refetch();
-      else if (urlState.view.brush && next.toString() === searchHrefParams({ ...urlState, view }).toString()) {
+      // A search of the same key runs again (and is no longer cancelled); a new URL is a new key,
+      // which forgets the cancelled one by itself (cleared here, the old key could run again while
+      // the router has not switched to the new URL yet).
+      if (next.toString() === paramsText) {
+        setCancelledKey(null);
+        void results.refetch();
+      } else if (urlState.view.brush && next.toString() === searchHrefParams({ ...urlState, view }).toString()) {
         // The same search again (a custom range does not move) that only drops the brush: the query
         // key stays the same, so ask the backend explicitly, as for an unchanged URL.
+        setCancelledKey(null);
         setParams(next);
         void results.refetch();
       } else setParams(next);
@@ -316,6 +336,7 @@ export function SearchRoute() {
           tagResolver={tagResolver}
           traceqlResolver={traceqlResolver}
           searching={results.isFetching}
+          onCancelSearch={query !== null ? cancelSearch : undefined}
           limitNote={urlState.limitInLink !== undefined ? limitParamNote(urlState.limitInLink) : null}
         />
       </aside>
@@ -359,7 +380,14 @@ export function SearchRoute() {
             <p>Fix the fields on the left and press Find traces.</p>
           </ErrorAlert>
         ) : null}
-        {resultsFailure.error !== null ? (
+        {cancelled ? (
+          <NoticeBanner title="Search cancelled.">
+            {results.data !== undefined && !showingPrevious
+              ? 'The results below are from before. Press Find traces to search again.'
+              : 'Change the search, or press Find traces to run it again.'}
+          </NoticeBanner>
+        ) : null}
+        {resultsFailure.error !== null && !cancelled ? (
           <ErrorAlert
             title={`Search on ${backendName} failed`}
             onRetry={() => void results.refetch()}
@@ -380,7 +408,7 @@ export function SearchRoute() {
         {query && results.isPending && results.isFetching && resultsFailure.error === null ? (
           <LoadingState label={`Searching ${backendName}…${results.failureCount > 0 ? ` ${retryingNote(results.failureCount, results.failureReason)}` : ''}`} />
         ) : null}
-        {query && summaries && !results.isError ? (
+        {query && summaries && !results.isError && !(cancelled && showingPrevious) ? (
           resultsModule ? (
             <resultsModule.SearchResults
               summaries={summaries}

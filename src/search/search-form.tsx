@@ -43,6 +43,8 @@ export interface SearchFormProps {
   tagResolver: SuggestionResolver | null;
   traceqlResolver: SuggestionResolver | null;
   searching: boolean;
+  /** Stops the search under way; while `searching`, a "Cancel search" button calls it. */
+  onCancelSearch?: (() => void) | undefined;
   /** Why the limit shown is not the link's (limitParamNote), shown under the field; null for none. */
   limitNote?: string | null;
 }
@@ -82,7 +84,7 @@ function optionPlaceholder(list: OptionList, noun: string, ready: string): strin
 }
 
 export function SearchForm(props: SearchFormProps) {
-  const { value, onChange, onSubmit, backends, backendId, onBackendChange, services, operations, traceql, searching } = props;
+  const { value, onChange, onSubmit, backends, backendId, onBackendChange, services, operations, traceql, searching, onCancelSearch } = props;
   const id = useId();
   const timeZone = usePreferencesStore((s) => s.timeZone);
   // Messages appear after the first submit attempt (then follow the typing). Showing them on blur
@@ -285,6 +287,20 @@ export function SearchForm(props: SearchFormProps) {
         {searching ? <Spinner /> : null}
         Find traces
       </Button>
+      {/* Under the button, not beside it: appearing beside it would narrow "Find traces" under a
+          pointer about to click it again, and that click would land on Cancel. */}
+      {searching && onCancelSearch ? (
+        <Button
+          className="w-full"
+          onClick={() => {
+            onCancelSearch();
+            // The Cancel button goes away with the search: keep the focus in the form.
+            document.querySelector<HTMLElement>(`[data-search-form="${id}"] button[type="submit"]`)?.focus();
+          }}
+        >
+          Cancel search
+        </Button>
+      ) : null}
     </form>
   );
 }
