@@ -136,6 +136,63 @@ test('a link whose limit is out of range says what was used instead of changing 
   await expect(form.getByText('The link\'s limit "abc" is not a whole number, so the default of 20 is used.')).toBeVisible();
 });
 
+/** What scrolls sideways on the page: the page itself, or any element that scrolls (the results list, the main area). */
+async function sidewaysScrolling(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    const root = document.scrollingElement as Element;
+    if (root.scrollWidth > root.clientWidth) found.push(`the page: ${root.scrollWidth} > ${root.clientWidth} px`);
+    for (const element of document.querySelectorAll('body *')) {
+      const { overflowX } = getComputedStyle(element);
+      if ((overflowX === 'auto' || overflowX === 'scroll') && element.scrollWidth > element.clientWidth) {
+        found.push(`${element.tagName.toLowerCase()}.${String(element.className).slice(0, 40)}: ${element.scrollWidth} > ${element.clientWidth} px`);
+      }
+    }
+    return found;
+  });
+}
+
+test('on a 390 px wide window the search page does not scroll sideways, and each row shows its whole start time', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('./search');
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(page.getByText(/^\d+ traces$/)).toBeVisible();
+  const rows = traceRows(resultsList(page));
+  await expect(rows.first()).toBeVisible();
+  expect(await sidewaysScrolling(page)).toEqual([]);
+
+  for (const row of (await rows.all()).slice(0, 3)) {
+    const start = row.getByTitle(/^\d{4}-\d\d-\d\d \d\d:\d\d/);
+    const fits = await start.evaluate((element) => {
+      const box = element.getBoundingClientRect();
+      const rowBox = (element.closest('[role="listitem"]') as Element).getBoundingClientRect();
+      return { inRow: box.right <= rowBox.right, whole: element.scrollWidth <= element.clientWidth };
+    });
+    expect(fits).toEqual({ inRow: true, whole: true });
+  }
+
+  // The plot's card for the last trace (by the right edge) stays inside the page too.
+  await page.getByRole('img', { name: 'Trace durations over time' }).focus();
+  await page.keyboard.press('End');
+  expect(await sidewaysScrolling(page)).toEqual([]);
+});
+
+test('on an 800 × 700 window Find traces brings the results into view; a search a link runs does not move the page', async ({ page }) => {
+  await page.setViewportSize({ width: 800, height: 700 });
+  // Scrolls are instant then, so that "did not scroll" is not read in the middle of a smooth one.
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto('./search?lookback=1h&service=web-frontend');
+  const countLine = page.getByText(/^\d+ traces$/);
+  await expect(countLine).toBeAttached();
+  // Under the form, and left there: the page opened at the top stays at the top.
+  await expect(countLine).not.toBeInViewport();
+  expect(await page.locator('main').evaluate((main) => main.scrollTop)).toBe(0);
+
+  await page.getByRole('search').getByRole('button', { name: 'Find traces' }).click();
+  await expect(countLine).toBeInViewport();
+  await expect(traceRows(resultsList(page)).first()).toBeInViewport();
+});
+
 test('explains a bad duration instead of searching', async ({ page }) => {
   await page.goto('./search');
   const form = page.getByRole('search');

@@ -1,7 +1,7 @@
 // /search — find traces. The URL holds the whole query (src/search/search-url-state.ts); this
 // route turns it into a SearchQuery for the selected backend, fetches through react-query, and
 // hands plain data and callbacks to the src/search components.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearchParams } from 'react-router';
 import { BackendError, type SearchQuery, type TraceBackend } from '../api/backend';
@@ -16,6 +16,7 @@ import { EmptyState } from '../components/empty-state';
 import { ErrorAlert } from '../components/error-alert';
 import { LoadingState } from '../components/loading-state';
 import { NoticeBanner } from '../components/notice-banner';
+import { revealElementTop } from '../components/reveal-element-top';
 import { parseDuration } from '../lib/duration-format';
 import { formatLogfmt, parseLogfmt } from '../lib/logfmt';
 import type { TraceqlValueType } from '../lib/traceql';
@@ -240,7 +241,21 @@ export function SearchRoute() {
   // While Retry runs, the failure stays on screen, marked as retrying (not swapped for a spinner).
   const servicesFailure = useRetryingError(backendId, services);
   const resultsFailure = useRetryingError(timingKey, results);
+  // After Find traces, the URL of that search: its answer (results, none, or a failure) is brought
+  // into view when it is on screen, since on a narrow window it is under the form, out of sight.
+  // Not for a search a link, a reload or Back runs: those keep the page where it is.
+  const resultsColumnRef = useRef<HTMLDivElement>(null);
+  const revealAnswerOf = useRef<string | null>(null);
+  const answerShown = !results.isFetching && (resultsModule !== null || results.data === undefined || results.isError);
+  useEffect(() => {
+    if (revealAnswerOf.current === null || revealAnswerOf.current !== paramsText || !answerShown) return;
+    revealAnswerOf.current = null;
+    if (resultsColumnRef.current) revealElementTop(resultsColumnRef.current);
+  }, [paramsText, answerShown]);
+
   const cancelSearch = () => {
+    // The user is at the form: the note that the search was cancelled does not pull them away.
+    revealAnswerOf.current = null;
     setCancelledKey(timingKey);
     // Aborts the request (the query function passes react-query's signal on to fetch); the query
     // goes back to where it was before, with no error to show.
@@ -259,6 +274,7 @@ export function SearchRoute() {
       // The form's limit replaces one the link had that could not be used (and its note).
       const { traceIds: _listed, limitInLink: _limitInLink, ...searchState } = urlState;
       const next = searchHrefParams({ ...searchState, form: withSubmitWindow(form, Date.now() * 1000), view, submitted: true });
+      revealAnswerOf.current = next.toString();
       // A search of the same key runs again (and is no longer cancelled); a new URL is a new key,
       // which forgets the cancelled one by itself (cleared here, the old key could run again while
       // the router has not switched to the new URL yet).
@@ -340,7 +356,7 @@ export function SearchRoute() {
           limitNote={urlState.limitInLink !== undefined ? limitParamNote(urlState.limitInLink) : null}
         />
       </aside>
-      <div className="min-w-0 flex-1 space-y-4">
+      <div ref={resultsColumnRef} className="min-w-0 flex-1 space-y-4">
         {!backend ? (
           <ErrorAlert title={`There is no backend "${backendId}"`}>
             <p>Pick a backend from the list, or fix the backend= parameter of the URL.</p>

@@ -1,7 +1,7 @@
 // The results, one row per trace, virtualized so 1,500 rows cost as much as the ~10 on screen.
 // Each row links to its trace and can be ticked for comparison.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import { serviceColour } from '../lib/colour-scale';
 import { formatDurationUs } from '../lib/duration-format';
@@ -10,8 +10,16 @@ import { summaryStartUs } from '../model/trace-summary';
 import type { TraceSummary } from '../model/types';
 import { isIncomplete, traceErrorCount, traceSpanCount } from './result-stats';
 import { shortTraceId } from '../lib/short-trace-id';
+import { useElementWidthPx } from '../components/use-element-width';
 
 const ROW_HEIGHT_PX = 84;
+/**
+ * Below this list width the start time does not fit on the line of the counts and services (at
+ * 390 px it pushed the row sideways, and the list scrolled sideways with it): it gets a line of its
+ * own, and the rows this much more height.
+ */
+const ONE_LINE_FOOTER_MIN_WIDTH_PX = 600;
+const STACKED_ROW_HEIGHT_PX = 104;
 const MAX_SERVICES_SHOWN = 6;
 
 export interface ResultsListProps {
@@ -40,17 +48,23 @@ export function relativeTime(epochUs: number, nowUs: number): string {
 
 export function ResultsList({ summaries, maxDurationUs, traceHref, selectedIds, onToggleSelected, timeZone, nowUs }: ResultsListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  const widthPx = useElementWidthPx(scrollRef);
+  const stacked = widthPx > 0 && widthPx < ONE_LINE_FOOTER_MIN_WIDTH_PX;
+  const rowHeightPx = stacked ? STACKED_ROW_HEIGHT_PX : ROW_HEIGHT_PX;
   const virtualizer = useVirtualizer({
     count: summaries.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
+    estimateSize: () => rowHeightPx,
     overscan: 6,
     getItemKey: (index) => summaries[index]?.traceId ?? index,
   });
-  const heightPx = Math.min(summaries.length * ROW_HEIGHT_PX, 10 * ROW_HEIGHT_PX);
+  // The virtualizer keeps the row offsets it computed: a new row height needs them again.
+  useEffect(() => virtualizer.measure(), [virtualizer, rowHeightPx]);
+  const heightPx = Math.min(summaries.length * rowHeightPx, 10 * rowHeightPx);
 
   return (
-    <div ref={scrollRef} className="overflow-auto rounded-md border border-slate-200 dark:border-slate-800" style={{ height: Math.max(heightPx, ROW_HEIGHT_PX) }}>
+    // Never sideways: the rows are as wide as the list, and what does not fit is cut or wrapped.
+    <div ref={scrollRef} className="overflow-y-auto overflow-x-hidden rounded-md border border-slate-200 dark:border-slate-800" style={{ height: Math.max(heightPx, rowHeightPx) }}>
       <div role="list" aria-label="Search results" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const summary = summaries[item.index];
@@ -62,6 +76,8 @@ export function ResultsList({ summaries, maxDurationUs, traceHref, selectedIds, 
               index={item.index}
               setSize={summaries.length}
               top={item.start}
+              heightPx={rowHeightPx}
+              stacked={stacked}
               maxDurationUs={maxDurationUs}
               href={traceHref(summary.traceId)}
               selected={selectedIds.includes(summary.traceId)}
@@ -81,6 +97,9 @@ interface ResultRowProps {
   index: number;
   setSize: number;
   top: number;
+  heightPx: number;
+  /** The start time on a line of its own (a narrow list). */
+  stacked: boolean;
   maxDurationUs: number;
   href: string;
   selected: boolean;
@@ -89,7 +108,7 @@ interface ResultRowProps {
   nowUs: number;
 }
 
-function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected, onToggleSelected, timeZone, nowUs }: ResultRowProps) {
+function ResultRow({ summary, index, setSize, top, heightPx, stacked, maxDurationUs, href, selected, onToggleSelected, timeZone, nowUs }: ResultRowProps) {
   const spans = traceSpanCount(summary);
   const errors = traceErrorCount(summary);
   const incomplete = isIncomplete(summary);
@@ -98,6 +117,17 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
   const shown = services.slice(0, MAX_SERVICES_SHOWN);
   const title = `${summary.rootServiceName}: ${summary.rootName || '(unnamed)'}`;
   const startUs = summaryStartUs(summary);
+  // Cut rather than pushed out of the row when even a line of its own is too narrow.
+  const startTime =
+    startUs === null ? (
+      <span className="min-w-0 shrink-0 truncate text-right" title="No span of this trace has a start time">
+        start unknown
+      </span>
+    ) : (
+      <span className="min-w-0 shrink-0 truncate text-right tabular-nums" title={formatTimestamp(startUs, timeZone)}>
+        {formatTimestamp(startUs, timeZone)} <span className="text-slate-500 dark:text-slate-400">({relativeTime(startUs, nowUs)})</span>
+      </span>
+    );
   return (
     <div
       role="listitem"
@@ -108,7 +138,7 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
         'absolute left-0 flex w-full gap-3 border-b border-slate-200 px-3 py-2 dark:border-slate-800 ' +
         (selected ? 'bg-sky-50 dark:bg-sky-950/50' : 'hover:bg-slate-50 dark:hover:bg-slate-900')
       }
-      style={{ top, height: ROW_HEIGHT_PX }}
+      style={{ top, height: heightPx }}
     >
       <input
         type="checkbox"
@@ -164,16 +194,9 @@ function ResultRow({ summary, index, setSize, top, maxDurationUs, href, selected
             ))}
             {services.length > shown.length ? <li className="shrink-0">+{services.length - shown.length} more</li> : null}
           </ul>
-          {startUs === null ? (
-            <span className="shrink-0 text-right" title="No span of this trace has a start time">
-              start unknown
-            </span>
-          ) : (
-            <span className="shrink-0 text-right tabular-nums" title={formatTimestamp(startUs, timeZone)}>
-              {formatTimestamp(startUs, timeZone)} <span className="text-slate-500 dark:text-slate-400">({relativeTime(startUs, nowUs)})</span>
-            </span>
-          )}
+          {stacked ? null : startTime}
         </div>
+        {stacked ? <div className="mt-1 flex text-xs text-slate-600 dark:text-slate-300">{startTime}</div> : null}
       </div>
     </div>
   );

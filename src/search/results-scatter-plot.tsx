@@ -111,6 +111,26 @@ function timeTickFormat(domain: Date[], zone: TimeZonePreference): (date: Date) 
   return make('%H:%M:%S.%L');
 }
 
+/**
+ * Where a label centred under `xPx` goes so that the whole of it is on the canvas: a tick near the
+ * right edge of a narrow plot (390 px window) had its time cut off.
+ */
+export function labelCentreXPx(xPx: number, labelWidthPx: number, widthPx: number): number {
+  const half = labelWidthPx / 2;
+  return Math.max(half, Math.min(xPx, widthPx - half));
+}
+
+const TOOLTIP_MAX_WIDTH_PX = 320;
+
+/**
+ * Where the hover card goes: right of the dot, moved left near the right edge, and never wider than
+ * what is left of the plot (on a 390 px window a long trace name pushed it out of the page).
+ */
+export function tooltipBox(xPx: number, yPx: number, widthPx: number): { left: number; top: number; maxWidth: number } {
+  const left = Math.min(xPx + 10, Math.max(0, widthPx - 260));
+  return { left, top: Math.max(0, yPx - 48), maxWidth: Math.min(TOOLTIP_MAX_WIDTH_PX, widthPx - left) };
+}
+
 /** "started 2024-05-01 12:34:56.789 UTC", or "start unknown" rather than a time in 1970. */
 function startText(summary: TraceSummary, zone: TimeZonePreference): string {
   const startUs = summaryStartUs(summary);
@@ -185,8 +205,8 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
     const xTicks = xScale.ticks(Math.max(2, Math.floor(widthPx / 120)));
     const xFormat = timeTickFormat(xScale.domain(), timeZone);
     for (const tick of xTicks) {
-      const x = xScale(tick);
-      ctx.fillText(xFormat(tick), x, HEIGHT_PX - MARGIN.bottom + 8);
+      const label = xFormat(tick);
+      ctx.fillText(label, labelCentreXPx(xScale(tick), ctx.measureText(label).width, widthPx), HEIGHT_PX - MARGIN.bottom + 8);
     }
     // Dots: faint (filtered out), normal, errors on top. One path per series.
     const { xPx, yPx, rPx, isError } = geometry;
@@ -390,11 +410,8 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
         {focusSummary && geometry && !drag ? (
           <div
             aria-hidden="true"
-            className="pointer-events-none absolute z-10 max-w-xs rounded-md border border-slate-200 bg-white px-2 py-1 text-xs shadow-md dark:border-slate-700 dark:bg-slate-800"
-            style={{
-              left: Math.min((geometry.xPx[focusIndex as number] as number) + 10, Math.max(0, widthPx - 260)),
-              top: Math.max(0, (geometry.yPx[focusIndex as number] as number) - 48),
-            }}
+            className="pointer-events-none absolute z-10 rounded-md wrap-break-word border border-slate-200 bg-white px-2 py-1 text-xs shadow-md dark:border-slate-700 dark:bg-slate-800"
+            style={tooltipBox(geometry.xPx[focusIndex as number] as number, geometry.yPx[focusIndex as number] as number, widthPx)}
           >
             <p className="font-semibold text-slate-900 dark:text-slate-50">
               {focusSummary.rootServiceName}: {focusSummary.rootName}
