@@ -554,3 +554,17 @@ test('a third trace ticked for comparison unticks the first and says so', async 
   await tick(1).uncheck();
   await expect(page.getByRole('status').filter({ hasText: 'Unticked' })).toHaveCount(0);
 });
+
+test.describe('the custom range in another time zone', () => {
+  test.use({ timezoneId: 'Asia/Tokyo' });
+
+  test('names its time zone (the browser zone, or UTC with the UTC toggle)', async ({ page }) => {
+    await page.goto('./search');
+    await page.getByRole('search').getByLabel('Time range').selectOption('custom');
+    const from = page.getByLabel('From (local time)');
+    await expect(page.getByText('Times are in Asia/Tokyo (UTC+09:00).')).toBeVisible();
+    await expect(from).toHaveAccessibleDescription('Times are in Asia/Tokyo (UTC+09:00).');
+    await page.getByRole('button', { name: 'UTC' }).click();
+    await expect(page.getByLabel('From (UTC)')).toHaveAccessibleDescription('Times are in UTC.');
+  });
+});

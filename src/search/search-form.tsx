@@ -4,7 +4,7 @@ import { useEffect, useId, useMemo, useState, type FormEvent, type ReactNode } f
 import { Button } from '../components/button';
 import { Spinner } from '../components/spinner';
 import { parseLogfmt } from '../lib/logfmt';
-import { formatTimestamp } from '../lib/time-format';
+import { describeTimeZone, formatTimestamp } from '../lib/time-format';
 import { usePreferencesStore } from '../state/preferences-store';
 import { Combobox } from './combobox';
 import { dateTimeLocalToEpochUs, epochUsToDateTimeLocal } from '../lib/datetime-local';
@@ -237,13 +237,14 @@ export function SearchForm(props: SearchFormProps) {
       </Field>
       {value.lookback === CUSTOM_LOOKBACK ? (
         <fieldset className="space-y-2">
-          <legend className="sr-only">Custom time range ({timeZone === 'utc' ? 'UTC' : 'local time'})</legend>
+          <legend className="sr-only">Custom time range</legend>
           <DateTimeField
             id={`${id}-start`}
             label={`From (${timeZone === 'utc' ? 'UTC' : 'local time'})`}
             epochUs={value.startUs}
             timeZone={timeZone}
             invalid={Boolean(shown('range'))}
+            describedBy={`${id}-zone`}
             onChange={(startUs) => set('startUs', startUs)}
           />
           <DateTimeField
@@ -252,8 +253,13 @@ export function SearchForm(props: SearchFormProps) {
             epochUs={value.endUs}
             timeZone={timeZone}
             invalid={Boolean(shown('range'))}
+            describedBy={`${id}-zone`}
             onChange={(endUs) => set('endUs', endUs)}
           />
+          {/* "Local time" alone does not say which: the zone by name, as on the dependencies page. */}
+          <p id={`${id}-zone`} className="text-xs text-slate-600 dark:text-slate-300">
+            Times are in {describeTimeZone(timeZone, value.endUs ?? Date.now() * 1000)}.
+          </p>
           {shown('range') ? <p className={errorTextClass}>{shown('range')}</p> : null}
         </fieldset>
       ) : null}
@@ -311,9 +317,11 @@ function DateTimeField(props: {
   epochUs: number | null;
   timeZone: 'utc' | 'local';
   invalid: boolean;
+  /** The ID of the text naming the time zone. */
+  describedBy: string;
   onChange: (epochUs: number | null) => void;
 }) {
-  const { id, label, epochUs, timeZone, invalid, onChange } = props;
+  const { id, label, epochUs, timeZone, invalid, describedBy, onChange } = props;
   return (
     <div>
       <label htmlFor={id} className={labelClass}>
@@ -326,6 +334,7 @@ function DateTimeField(props: {
         className={`${inputClass} mt-1`}
         value={epochUs === null ? '' : epochUsToDateTimeLocal(epochUs, timeZone)}
         aria-invalid={invalid ? true : undefined}
+        aria-describedby={describedBy}
         onChange={(e) => onChange(dateTimeLocalToEpochUs(e.target.value, timeZone))}
       />
     </div>
