@@ -48,6 +48,12 @@ describe('computeResultStats', () => {
     expect(stats.percentilesUs.p90).toBeCloseTo(37);
     expect([...stats.sortedDurationsUs]).toEqual([10, 20, 30, 40]);
   });
+
+  it('leaves traces without a start time out of the time range (they would stretch it back to 1970)', () => {
+    const unknown = { ...summary('u', 0, 50), startUnknown: true as const };
+    expect(computeResultStats([...results, unknown])).toMatchObject({ count: 5, minStartUs: 100, maxStartUs: 400, maxDurationUs: 50 });
+    expect(computeResultStats([unknown])).toMatchObject({ minStartUs: 0, maxStartUs: 0 });
+  });
   it('handles no results', () => {
     expect(computeResultStats([])).toMatchObject({ count: 0, maxDurationUs: 0, errorTraceCount: 0 });
   });

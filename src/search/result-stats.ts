@@ -2,6 +2,7 @@
 // percentiles, ranges for the plot axes, histogram bins; plus sorting and the quick filters.
 import { percentileOfSorted } from '../lib/percentile';
 import type { TraceSummary } from '../model/types';
+import { summaryStartUs } from '../model/trace-summary';
 import { PERCENTILE_FRACTIONS, PERCENTILE_KEYS, type PercentileKey, type PlotBrush, type ResultSort } from './search-url-state';
 
 /** Errors in a trace: the summary's count, else the sum over services, else unknown. */
@@ -52,8 +53,10 @@ export function computeResultStats(summaries: readonly TraceSummary[]): ResultSt
   for (let i = 0; i < count; i++) {
     const summary = summaries[i] as TraceSummary;
     durations[i] = summary.durationUs;
-    if (summary.startUs < minStartUs) minStartUs = summary.startUs;
-    if (summary.startUs > maxStartUs) maxStartUs = summary.startUs;
+    // A trace whose start is unknown (startUs 0) would stretch the plot's time axis back to 1970.
+    const startUs = summaryStartUs(summary);
+    if (startUs !== null && startUs < minStartUs) minStartUs = startUs;
+    if (startUs !== null && startUs > maxStartUs) maxStartUs = startUs;
     maxSpanCount = Math.max(maxSpanCount, traceSpanCount(summary) ?? 0);
     if ((traceErrorCount(summary) ?? 0) > 0) errorTraceCount += 1;
   }
@@ -64,8 +67,8 @@ export function computeResultStats(summaries: readonly TraceSummary[]): ResultSt
     count,
     minDurationUs: count ? (durations[0] as number) : 0,
     maxDurationUs: count ? (durations[count - 1] as number) : 0,
-    minStartUs: count ? minStartUs : 0,
-    maxStartUs: count ? maxStartUs : 0,
+    minStartUs: minStartUs <= maxStartUs ? minStartUs : 0,
+    maxStartUs: minStartUs <= maxStartUs ? maxStartUs : 0,
     maxSpanCount,
     errorTraceCount,
     percentilesUs,

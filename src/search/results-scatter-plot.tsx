@@ -73,7 +73,8 @@ function computeGeometry(summaries: readonly TraceSummary[], stats: ResultStats,
   const isError = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const s = summaries[i] as TraceSummary;
-    xPx[i] = xScale(s.startUs / 1000);
+    // No start time: drawn at the axis's left end (its card says "start unknown"), not in 1970.
+    xPx[i] = summaryStartUs(s) === null ? MARGIN.left : xScale(s.startUs / 1000);
     yPx[i] = yScale(Math.max(s.durationUs, 1));
     rPx[i] = rScale(traceSpanCount(s) ?? 1);
     isError[i] = (traceErrorCount(s) ?? 0) > 0 ? 1 : 0;
