@@ -376,11 +376,7 @@ export function DiffGraph({ diff, selectedNodeId, onSelectNode }: DiffGraphProps
         ) : null}
         {hover ? <HoverCard diff={diff} layout={layout} index={hover.index} at={hover} size={size} /> : null}
         {wheelHint.hint}
-        <div className="absolute top-2 right-2 flex items-center gap-2">
-          {/* aria-live off: the level is there to read, not announced on every wheel step. */}
-          <output ref={zoomLabelRef} aria-label="Zoom level" aria-live="off" className="rounded bg-white/80 px-1 text-xs tabular-nums text-slate-600 dark:bg-slate-950/80 dark:text-slate-300" />
-          <ZoomButtons onZoom={zoomBy} onFit={fit} />
-        </div>
+        <ZoomButtons className="absolute top-2 right-2" onZoom={zoomBy} onFit={fit} levelRef={zoomLabelRef} />
       </div>
       <GraphLegend className="border-t border-slate-200 px-3 pt-2 dark:border-slate-800" />
       <p id={descriptionId} className="px-3 pt-1 pb-2 text-xs text-slate-700 dark:text-slate-300">

@@ -343,11 +343,7 @@ export function GraphCanvas({ scene, ringNodes, matchNodes, selectedEdge, center
       </div>
       {tooltip}
       {wheelHint.hint}
-      <div className="absolute right-2 top-2 flex items-center gap-2">
-        {/* aria-live off: the level is there to read, not announced on every wheel step. */}
-        <output ref={zoomLabelRef} aria-label="Zoom level" aria-live="off" className="rounded bg-white/80 px-1 text-xs tabular-nums text-slate-600 dark:bg-slate-950/80 dark:text-slate-300" />
-        <ZoomButtons onZoom={zoomBy} onFit={fit} />
-      </div>
+      <ZoomButtons className="absolute right-2 top-2" onZoom={zoomBy} onFit={fit} levelRef={zoomLabelRef} />
     </div>
   );
 }
