@@ -132,10 +132,15 @@ export function tooltipBox(xPx: number, yPx: number, widthPx: number): { left: n
   return { left, top: Math.max(0, yPx - 48), maxWidth: Math.min(TOOLTIP_MAX_WIDTH_PX, widthPx - left) };
 }
 
-/** "started 2024-05-01 12:34:56.789 UTC", or "start unknown" rather than a time in 1970. */
-function startText(summary: TraceSummary, zone: TimeZonePreference): string {
+/** "2024-05-01 12:34:56.789 UTC", or "start unknown" rather than a time in 1970. */
+function startTimeText(summary: TraceSummary, zone: TimeZonePreference): string {
   const startUs = summaryStartUs(summary);
-  return startUs === null ? 'start unknown' : `started ${formatTimestamp(startUs, zone)}`;
+  return startUs === null ? 'start unknown' : formatTimestamp(startUs, zone);
+}
+
+/** "started 2024-05-01 12:34:56.789 UTC", or "start unknown". */
+function startText(summary: TraceSummary, zone: TimeZonePreference): string {
+  return summaryStartUs(summary) === null ? 'start unknown' : `started ${startTimeText(summary, zone)}`;
 }
 
 function describe(summary: TraceSummary, zone: TimeZonePreference): string {
@@ -421,7 +426,7 @@ export function ResultsScatterPlot({ summaries, stats, highlighted, brush, onBru
               {formatDurationUs(focusSummary.durationUs)} · {traceSpanCount(focusSummary) ?? '?'} spans
               {traceErrorCount(focusSummary) ? ` · ${traceErrorCount(focusSummary)} errors` : ''}
             </p>
-            <p className="text-slate-500 dark:text-slate-400">{summaryStartUs(focusSummary) === null ? 'start unknown' : formatTimestamp(focusSummary.startUs, timeZone)}</p>
+            <p className="text-slate-500 dark:text-slate-400">{startTimeText(focusSummary, timeZone)}</p>
           </div>
         ) : null}
       </div>
