@@ -17,14 +17,19 @@ const LEAP_SETTLE_MS = 120;
  * component owning the box never re-renders just to hand it over.
  */
 export function useRowWindow(rowGroupRef: RefObject<HTMLElement | null>, rowHeightPx: number): VisibleRows {
-  const [rows, setRows] = useState<VisibleRows>({ firstRow: 0, endRow: 0 });
+  // The first rows come from the window's height, not the box's: reading the box's size when the
+  // rows mount would force the browser to lay out the whole new page inside React's commit (tens
+  // of milliseconds on a large trace's first view, in one task), where the frame that paints them
+  // lays it out anyway. A new box is scrolled to the top and no taller than the window, so these
+  // rows cover it; the box's first ResizeObserver report, before that frame is painted, trims them.
+  const [rows, setRows] = useState<VisibleRows>(() => visibleRows(0, window.innerHeight, rowHeightPx));
 
   useLayoutEffect(() => {
     const el = rowGroupRef.current?.parentElement;
     if (!el) return;
     let leaping = false;
     let settleTimer: number | undefined;
-    let lastTopPx = el.scrollTop;
+    let lastTopPx = 0; // (read in the first report: a read here would force that layout too)
     const read = (): VisibleRows => ({ ...visibleRows(el.scrollTop, el.clientHeight, rowHeightPx), leaping });
     let last: VisibleRows = { firstRow: -1, endRow: -1 };
     const changed = (next: VisibleRows) => {
@@ -32,11 +37,16 @@ export function useRowWindow(rowGroupRef: RefObject<HTMLElement | null>, rowHeig
       last = next;
       return true;
     };
+    // Called by the ResizeObserver (after layout, before paint), first when it starts observing:
+    // rendered at once, so the frame it runs in paints the rows of the box's true size.
     const apply = () => {
+      lastTopPx = el.scrollTop;
       const next = read();
-      if (changed(next)) setRows(next);
+      // Rows drawn already that cover the box stay: the first report usually finds the rows drawn
+      // from the window's height, a few more than the box shows, and re-rendering the list in that
+      // frame only to drop them would cost more than the rows do.
+      if (changed(next)) flushSync(() => setRows((shown) => (covers(shown, next) ? shown : next)));
     };
-    apply(); // before the first paint: no frame with an empty list
     const settle = () => {
       leaping = false;
       apply();
@@ -66,4 +76,9 @@ export function useRowWindow(rowGroupRef: RefObject<HTMLElement | null>, rowHeig
   }, [rowGroupRef, rowHeightPx]);
 
   return rows;
+}
+
+/** Whether the rows shown include every row wanted, in the same leaping state (which sets the overscan). */
+function covers(shown: VisibleRows, wanted: VisibleRows): boolean {
+  return shown.firstRow <= wanted.firstRow && shown.endRow >= wanted.endRow && (shown.leaping ?? false) === (wanted.leaping ?? false);
 }
