@@ -31,20 +31,19 @@ function oneLine(text: string): string {
   return text.includes(SEP) ? text.replace(/\n/g, ' ') : text;
 }
 
-function attributeLines(parts: string[], attributes: readonly Attribute[]): void {
-  for (const a of attributes) parts.push(`${oneLine(a.key)}=${oneLine(valueText(a.value))}`);
+function attributeLines(text: string, attributes: readonly Attribute[]): string {
+  for (const a of attributes) text += `${oneLine(a.key)}=${oneLine(valueText(a.value))}${SEP}`;
+  return text;
 }
 
 function spanSearchText(span: Span): string {
-  const parts = [span.serviceName, span.name, span.spanId];
-  attributeLines(parts, span.attributes);
-  attributeLines(parts, span.resourceAttributes);
-  for (const e of span.events) {
-    parts.push(oneLine(e.name));
-    attributeLines(parts, e.attributes);
-  }
-  // Leading and trailing separators let `\nkey=` and line ends be found uniformly.
-  return `${SEP}${parts.join(SEP)}${SEP}`.toLowerCase();
+  // Leading and trailing separators let `\nkey=` and line ends be found uniformly. Built by
+  // appending (no array of parts, no join): on 100k spans this is most of the time to prepare.
+  let text = `${SEP}${span.serviceName}${SEP}${span.name}${SEP}${span.spanId}${SEP}`;
+  text = attributeLines(text, span.attributes);
+  text = attributeLines(text, span.resourceAttributes);
+  for (const e of span.events) text = attributeLines(`${text}${oneLine(e.name)}${SEP}`, e.attributes);
+  return text.toLowerCase();
 }
 
 function textsOf(trace: Trace): string[] {
