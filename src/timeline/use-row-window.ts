@@ -22,7 +22,10 @@ export function useRowWindow(rowGroupRef: RefObject<HTMLElement | null>, rowHeig
   // of milliseconds on a large trace's first view, in one task), where the frame that paints them
   // lays it out anyway. A new box is scrolled to the top and no taller than the window, so these
   // rows cover it; the box's first ResizeObserver report, before that frame is painted, trims them.
-  const [rows, setRows] = useState<VisibleRows>(() => visibleRows(0, window.innerHeight, rowHeightPx));
+  const [rows, setRows] = useState<VisibleRows>(() =>
+    // (No window when rendered to a string, as some tests do: no rows until the box reports.)
+    visibleRows(0, typeof window === 'undefined' ? 0 : window.innerHeight, rowHeightPx),
+  );
 
   useLayoutEffect(() => {
     const el = rowGroupRef.current?.parentElement;
